@@ -29,7 +29,8 @@ go_module_src() { # MODULE VERSION -> prints a writable copy of the module's sou
 
 install_ferretdb() {
   local bin="$HOTEL_CACHE/bin/ferretdb"
-  "$bin" --version 2>/dev/null | grep -q "${FERRETDB_VERSION}" && return
+  # (not `ferretdb --version | grep -q`: with pipefail, grep quitting early fails the pipe)
+  grep -q "version: $FERRETDB_VERSION" <<<"$("$bin" --version 2>/dev/null)" && return
   say "go: building FerretDB $FERRETDB_VERSION"
   local src; src="$(go_module_src github.com/FerretDB/FerretDB "$FERRETDB_VERSION")"
   echo "$FERRETDB_VERSION" >"$src/build/version/version.txt"
@@ -41,7 +42,7 @@ install_ferretdb() {
 
 install_mailpit() {
   local bin="$HOTEL_CACHE/bin/mailpit"
-  "$bin" version --no-release-check 2>/dev/null | grep -q "${MAILPIT_VERSION}" && return
+  grep -q " $MAILPIT_VERSION " <<<"$("$bin" version --no-release-check 2>/dev/null)" && return
   say "go: building Mailpit $MAILPIT_VERSION"
   # Its web UI (server/ui/dist) is built with npm at release time and is not in the module; the npm
   # registry here lacks some of its pinned packages (rapidoc 12, sass-embedded 1.108), so this binary
