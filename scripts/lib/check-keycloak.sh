@@ -132,7 +132,8 @@ check_login() {
 
 # Self-registration: a new user gets the guest role (default-roles-hotel); deleted afterwards.
 check_registration() {
-  local email="check-$(date +%s)-$RANDOM@hotel.test" action admin_token id
+  local email action admin_token id
+  email="check-$(date +%s)-$RANDOM@hotel.test"
   begin_flow registrations || { bad "registration page"; return; }
   action="$(form_action kc-register-form <"$work/page.html")"
   [ -n "$action" ] || { bad "no registration form (registrationAllowed?)"; return; }

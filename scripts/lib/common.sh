@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared settings for the project's scripts: every port and path can be overridden from the environment.
 set -euo pipefail
 

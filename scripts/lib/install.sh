@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs what the stack and the build need, once; every step is a no-op when already done.
 # shellcheck source=common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
