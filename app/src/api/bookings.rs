@@ -1,0 +1,78 @@
+use crate::dto::BookingView;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Books a room type for a stay. The form's idempotency key makes a double submit harmless.
+/// On success the browser is sent to the booking's confirmation page.
+#[server]
+pub async fn book(
+    room_type: String,
+    check_in: String,
+    check_out: String,
+    adults: u8,
+    children: u8,
+    idempotency_key: String,
+) -> Result<String, AppError> {
+    use kernel::{Party, Role, RoomTypeCode, Stay};
+    let user = super::session::server::require(&[Role::Guest, Role::FrontDesk, Role::Manager, Role::Admin]).await?;
+    let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
+    let request = bookings::BookRequest {
+        user_id: user.user_id,
+        room_type: RoomTypeCode::parse(&room_type).map_err(|e| invalid(&e))?,
+        stay: Stay::parse(&check_in, &check_out, chrono::Utc::now().date_naive()).map_err(|e| invalid(&e))?,
+        party: Party::new(adults, children).map_err(|e| invalid(&e))?,
+        idempotency_key: idempotency_key.parse().map_err(|_| AppError::Invalid("the form has expired; reload the page".into()))?,
+    };
+    let booking = crate::state::state()?.bookings.book(request).await.map_err(server::app_error)?;
+    let id = booking.id.to_string();
+    leptos_axum::redirect(&format!("/bookings/{id}"));
+    Ok(id)
+}
+
+/// One page (20 a page) of the signed-in person's own bookings.
+#[server]
+pub async fn my_bookings(page: u32) -> Result<Vec<BookingView>, AppError> {
+    let user = super::session::server::require(&kernel::Role::ALL).await?;
+    let list = crate::state::state()?.bookings.for_user(user.user_id, page, 20).await.map_err(server::app_error)?;
+    Ok(list.iter().map(server::view).collect())
+}
+
+#[server]
+pub async fn booking(id: String) -> Result<BookingView, AppError> {
+    let user = super::session::server::require(&kernel::Role::ALL).await?;
+    let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
+    let b = crate::state::state()?.bookings.find_for_user(id, user.user_id).await.map_err(server::app_error)?;
+    Ok(server::view(&b))
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::dto::BookingView;
+    use crate::error::AppError;
+    use bookings::BookingError;
+
+    pub fn app_error(e: BookingError) -> AppError {
+        match e {
+            BookingError::UnknownRoomType(_) | BookingError::NotFound => AppError::NotFound(e.to_string()),
+            BookingError::PartyDoesNotFit { .. } => AppError::Invalid(e.to_string()),
+            BookingError::NoLongerAvailable => AppError::Conflict(e.to_string()),
+            BookingError::Unexpected(e) => crate::state::internal(e),
+        }
+    }
+
+    pub fn view(b: &bookings::Booking) -> BookingView {
+        BookingView {
+            id: b.id.to_string(),
+            reference: b.id.to_string()[..8].to_uppercase(),
+            room_type: b.room_type.to_string(),
+            room_number: b.room_number.clone(),
+            check_in: b.stay.check_in(),
+            check_out: b.stay.check_out(),
+            nights: b.stay.nights(),
+            adults: b.party.adults(),
+            children: b.party.children(),
+            total: b.total,
+            status: b.status.as_str().replace('_', " "),
+        }
+    }
+}

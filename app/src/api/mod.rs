@@ -1,0 +1,5 @@
+//! Server functions, one file per service they drive. Each parses input, checks the caller's
+//! role, calls one service method and maps its error.
+pub mod bookings;
+pub mod rooms;
+pub mod session;

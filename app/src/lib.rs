@@ -1,0 +1,60 @@
+//! The hotel's web UI: pages and components, and the server functions they call.
+#![recursion_limit = "256"]
+pub mod api;
+mod components;
+pub mod dto;
+pub mod error;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use components::header::Header;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+use pages::guest::{book::BookPage, booking::BookingPage, home::HomePage, my_bookings::MyBookingsPage};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body class="min-h-screen bg-stone-50 text-stone-900">
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Tests and people with slow connections can tell when the page has become interactive.
+    Effect::new(|_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Stylesheet id="leptos" href="/pkg/hotel.css"/>
+        <Title text="Hotel Aurora"/>
+        <Router>
+            <Header/>
+            <main class="mx-auto max-w-5xl px-4 py-8">
+                <Routes fallback=|| view! { <p>"Page not found."</p> }>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/rooms/:code") view=BookPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bookings/:id") view=BookingPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

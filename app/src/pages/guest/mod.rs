@@ -1,0 +1,4 @@
+pub mod book;
+pub mod booking;
+pub mod home;
+pub mod my_bookings;

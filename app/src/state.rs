@@ -1,0 +1,28 @@
+//! Everything a server function may reach, handed to it through Leptos context.
+use axum::extract::FromRef;
+use bookings::BookingsService;
+use leptos::prelude::*;
+use rooms::RoomsService;
+use users::UsersService;
+
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub users: UsersService,
+    pub rooms: RoomsService,
+    pub bookings: BookingsService,
+}
+
+/// The state of the running app; present in every server function.
+pub fn state() -> Result<AppState, crate::error::AppError> {
+    use_context::<AppState>().ok_or_else(|| {
+        tracing::error!("AppState missing from the server function context");
+        crate::error::AppError::Internal
+    })
+}
+
+/// Logs an unexpected error with its whole chain and gives the person a plain message.
+pub fn internal(e: impl std::fmt::Debug) -> crate::error::AppError {
+    tracing::error!(error = ?e, "unexpected error in a server function");
+    crate::error::AppError::Internal
+}

@@ -1,0 +1,48 @@
+//! Typed settings from the environment. Every one has a default that fits the local stack
+//! started by `scripts/stack up`, so development needs no editing.
+use secrecy::SecretString;
+use std::env;
+
+#[derive(Clone)]
+pub struct Config {
+    /// Where browsers reach the app; `None` means "the address we bound", used by tests on port 0.
+    pub app_base_url: Option<String>,
+    pub database_url: SecretString,
+    pub mongodb_uri: SecretString,
+    pub mongodb_db: String,
+    pub redis_url: SecretString,
+    pub kafka_brokers: String,
+    pub oidc_issuer_url: String,
+    pub oidc_client_id: String,
+    pub oidc_client_secret: SecretString,
+    pub smtp_url: SecretString,
+    pub mail_from: String,
+    /// Load the demo hotel into an empty rooms database at start.
+    pub seed_demo: bool,
+    /// Run the outbox relay and the event consumers in this process.
+    pub background_workers: bool,
+}
+
+fn var(name: &str, default: &str) -> String {
+    env::var(name).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_owned())
+}
+
+impl Config {
+    pub fn from_env() -> Self {
+        Self {
+            app_base_url: env::var("APP_BASE_URL").ok().filter(|v| !v.is_empty()),
+            database_url: var("DATABASE_URL", "postgres://hotel:hotel@127.0.0.1:5432/hotel").into(),
+            mongodb_uri: var("MONGODB_URI", "mongodb://127.0.0.1:27017/").into(),
+            mongodb_db: var("MONGODB_DB", "hotel"),
+            redis_url: var("REDIS_URL", "redis://127.0.0.1:6379").into(),
+            kafka_brokers: var("KAFKA_BROKERS", "127.0.0.1:9092"),
+            oidc_issuer_url: var("OIDC_ISSUER_URL", "http://127.0.0.1:8180/realms/hotel"),
+            oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
+            oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),
+            smtp_url: var("SMTP_URL", "smtp://127.0.0.1:1025").into(),
+            mail_from: var("MAIL_FROM", "Hotel Aurora <reservations@hotel-aurora.test>"),
+            seed_demo: var("HOTEL_SEED_DEMO", "false") == "true",
+            background_workers: var("HOTEL_BACKGROUND_WORKERS", "true") == "true",
+        }
+    }
+}

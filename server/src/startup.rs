@@ -1,0 +1,180 @@
+//! Builds the application from its configuration, failing fast on any unreachable dependency,
+//! then runs the web server and the background workers together until a shutdown signal.
+use crate::{auth, config::Config, health};
+use anyhow::Context;
+use app::state::AppState;
+use axum::Router;
+use eventbus::Relay;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use notifications::{Mailer, MailerConfig, NotificationsConsumer, NotificationsService};
+use rdkafka::producer::FutureProducer;
+use secrecy::ExposeSecret;
+use sqlx::postgres::PgPoolOptions;
+use sqlx::PgPool;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_redis_store::fred::prelude::{ClientLike, Config as RedisConfig, Pool as RedisPool};
+use tower_sessions_redis_store::RedisStore;
+use users::{Oidc, OidcConfig};
+
+/// Every external server the app talks to, connected and checked.
+#[derive(Clone)]
+pub struct Dependencies {
+    pub pg: PgPool,
+    pub mongo: mongodb::Database,
+    pub redis: RedisPool,
+    pub producer: FutureProducer,
+    pub oidc: Oidc,
+    pub mailer: Mailer,
+    pub oidc_discovery_url: String,
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    workers: Vec<tokio::task::JoinHandle<()>>,
+    shutdown: watch::Sender<bool>,
+    pub base_url: String,
+    pub state: AppState,
+    pub deps: Dependencies,
+}
+
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Application {
+    pub async fn build(config: Config, mut leptos_options: LeptosOptions) -> anyhow::Result<Self> {
+        let listener = TcpListener::bind(leptos_options.site_addr)
+            .await
+            .with_context(|| format!("binding {}", leptos_options.site_addr))?;
+        leptos_options.site_addr = listener.local_addr()?;
+        let base_url = config.app_base_url.clone().unwrap_or_else(|| format!("http://{}", leptos_options.site_addr));
+        let deps = connect(&config, &base_url).await?;
+
+        let users = users::UsersService::new(deps.pg.clone());
+        let rooms = rooms::RoomsService::new(deps.mongo.clone());
+        rooms.ensure_indexes().await.context("creating MongoDB indexes")?;
+        if config.seed_demo && rooms.seed_demo().await.context("loading the demo hotel")? {
+            tracing::info!("loaded the demo hotel into MongoDB");
+        }
+        let bookings = bookings::BookingsService::new(deps.pg.clone(), rooms.clone());
+        let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings };
+
+        let (shutdown, shutdown_rx) = watch::channel(false);
+        let mut workers = Vec::new();
+        if config.background_workers {
+            let relay = Relay::new(
+                deps.pg.clone(),
+                deps.producer.clone(),
+                vec![users::OUTBOX, bookings::OUTBOX, payments::OUTBOX, notifications::OUTBOX],
+            );
+            workers.push(tokio::spawn(relay.run(shutdown_rx.clone())));
+            let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
+            let brokers = config.kafka_brokers.clone();
+            let rx = shutdown_rx.clone();
+            workers.push(tokio::spawn(async move {
+                let consumer = NotificationsConsumer(notifications);
+                let topics = NotificationsConsumer::TOPICS;
+                if let Err(e) = eventbus::run_consumer(&brokers, NotificationsConsumer::GROUP, &topics, consumer, rx).await {
+                    tracing::error!(error = ?e, "the notifications consumer stopped");
+                }
+            }));
+        }
+
+        let router = router(state.clone(), deps.clone(), base_url.starts_with("https://"));
+        Ok(Self { listener, router, workers, shutdown, base_url, state, deps })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
+    }
+
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        tracing::info!("listening on {}", self.base_url);
+        let shutdown = self.shutdown.clone();
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(async move {
+                let _ = tokio::signal::ctrl_c().await;
+                tracing::info!("shutting down");
+                let _ = shutdown.send(true);
+            })
+            .await?;
+        for worker in self.workers {
+            let _ = worker.await;
+        }
+        Ok(())
+    }
+}
+
+fn router(state: AppState, deps: Dependencies, secure_cookies: bool) -> Router {
+    let routes = generate_route_list(app::App);
+    let sessions = SessionManagerLayer::new(RedisStore::new(deps.redis.clone()))
+        .with_name("hotel_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(secure_cookies)
+        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::hours(8)));
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .merge(auth::routes(auth::AuthState { oidc: deps.oidc.clone(), users: state.users.clone() }))
+        .merge(health::routes(deps))
+        .leptos_routes(&state, routes, {
+            let options = leptos_options.clone();
+            move || app::shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(sessions)
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn connect(config: &Config, base_url: &str) -> anyhow::Result<Dependencies> {
+    let pg = PgPoolOptions::new()
+        .max_connections(32)
+        .acquire_timeout(CONNECT_TIMEOUT)
+        .connect(config.database_url.expose_secret())
+        .await
+        .context("PostgreSQL is unreachable (DATABASE_URL)")?;
+    sqlx::migrate!("../migrations").run(&pg).await.context("PostgreSQL migrations failed")?;
+
+    let mut mongo_options = mongodb::options::ClientOptions::parse(config.mongodb_uri.expose_secret())
+        .await
+        .context("MONGODB_URI is invalid")?;
+    mongo_options.server_selection_timeout = Some(CONNECT_TIMEOUT);
+    let mongo = mongodb::Client::with_options(mongo_options)?.database(&config.mongodb_db);
+    mongo
+        .run_command(mongodb::bson::doc! { "ping": 1 })
+        .await
+        .context("MongoDB is unreachable (MONGODB_URI)")?;
+
+    let redis = RedisPool::new(RedisConfig::from_url(config.redis_url.expose_secret())?, None, None, None, 4)?;
+    redis.connect();
+    tokio::time::timeout(CONNECT_TIMEOUT, redis.wait_for_connect())
+        .await
+        .context("Redis did not answer in time (REDIS_URL)")?
+        .context("Redis is unreachable (REDIS_URL)")?;
+
+    let producer = eventbus::producer(&config.kafka_brokers)?;
+    health::kafka(&producer).await.context("Kafka is unreachable (KAFKA_BROKERS)")?;
+
+    let oidc = Oidc::discover(OidcConfig {
+        issuer_url: config.oidc_issuer_url.clone(),
+        client_id: config.oidc_client_id.clone(),
+        client_secret: config.oidc_client_secret.expose_secret().to_owned(),
+        app_base_url: base_url.to_owned(),
+    })
+    .await
+    .context("the OpenID Connect provider is unreachable (OIDC_ISSUER_URL)")?;
+
+    let mailer = Mailer::new(&MailerConfig {
+        smtp_url: config.smtp_url.expose_secret().to_owned(),
+        from: config.mail_from.clone(),
+    })?;
+    mailer.check().await.context("the SMTP server is unreachable (SMTP_URL)")?;
+
+    let oidc_discovery_url = format!("{}/.well-known/openid-configuration", config.oidc_issuer_url.trim_end_matches('/'));
+    Ok(Dependencies { pg, mongo, redis, producer, oidc, mailer, oidc_discovery_url })
+}

@@ -1,0 +1,33 @@
+use kernel::RoomTypeCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("there is no room type '{0}'")]
+    UnknownRoomType(RoomTypeCode),
+    #[error("this room sleeps at most {max_adults} adults and {max_children} children")]
+    PartyDoesNotFit { max_adults: u8, max_children: u8 },
+    #[error("sorry, this room type is no longer available for those dates")]
+    NoLongerAvailable,
+    #[error("booking not found")]
+    NotFound,
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl From<sqlx::Error> for BookingError {
+    fn from(e: sqlx::Error) -> Self {
+        Self::Unexpected(anyhow::Error::new(e).context("bookings database"))
+    }
+}
+
+impl From<rooms::RoomsError> for BookingError {
+    fn from(e: rooms::RoomsError) -> Self {
+        match e {
+            rooms::RoomsError::UnknownRoomType(code) => match RoomTypeCode::parse(&code) {
+                Ok(code) => Self::UnknownRoomType(code),
+                Err(_) => Self::Unexpected(anyhow::anyhow!("invalid room type code {code}")),
+            },
+            rooms::RoomsError::Unexpected(e) => Self::Unexpected(e),
+        }
+    }
+}

@@ -1,0 +1,55 @@
+use anyhow::Context;
+use futures::future::BoxFuture;
+use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
+use rdkafka::{ClientConfig, Message};
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Handles one raw event. Must be idempotent: Kafka delivers at least once.
+pub trait Handler: Send + Sync + 'static {
+    fn handle<'a>(&'a self, topic: &'a str, payload: &'a [u8]) -> BoxFuture<'a, anyhow::Result<()>>;
+}
+
+/// Consumes `topics` as `group`, committing each offset only after the handler succeeded.
+/// A failing event is retried with backoff rather than skipped, so nothing is lost.
+pub async fn run_consumer(
+    brokers: &str,
+    group: &str,
+    topics: &[&str],
+    handler: impl Handler,
+    mut shutdown: watch::Receiver<bool>,
+) -> anyhow::Result<()> {
+    let consumer: StreamConsumer = ClientConfig::new()
+        .set("bootstrap.servers", brokers)
+        .set("group.id", group)
+        .set("enable.auto.commit", "false")
+        .set("auto.offset.reset", "earliest")
+        .create()
+        .context("creating a Kafka consumer")?;
+    consumer.subscribe(topics).context("subscribing to topics")?;
+    loop {
+        let message = tokio::select! {
+            m = consumer.recv() => m,
+            _ = shutdown.changed() => return Ok(()),
+        };
+        let message = match message {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!(error = %e, group, "Kafka receive failed");
+                tokio::time::sleep(Duration::from_millis(500)).await;
+                continue;
+            }
+        };
+        let payload = message.payload().unwrap_or_default();
+        let mut backoff = Duration::from_millis(200);
+        while let Err(e) = handler.handle(message.topic(), payload).await {
+            tracing::warn!(error = ?e, group, topic = message.topic(), "event handler failed; retrying in {backoff:?}");
+            tokio::select! {
+                _ = tokio::time::sleep(backoff) => {}
+                _ = shutdown.changed() => return Ok(()),
+            }
+            backoff = (backoff * 2).min(Duration::from_secs(30));
+        }
+        consumer.commit_message(&message, CommitMode::Async).context("committing an offset")?;
+    }
+}

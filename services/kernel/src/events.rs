@@ -1,0 +1,111 @@
+//! The event contract on Kafka: an envelope around a versioned payload.
+//! Schemas live in `docs/events/`; a topic's name is its event type.
+use crate::{BookingId, EventId, RoomId, UserId};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+pub const BOOKING_CREATED: &str = "booking.created";
+pub const BOOKING_CANCELLED: &str = "booking.cancelled";
+pub const PAYMENT_COMPLETED: &str = "payment.completed";
+pub const PAYMENT_FAILED: &str = "payment.failed";
+pub const ROOM_STATUS_CHANGED: &str = "room.status.changed";
+pub const USER_REGISTERED: &str = "user.registered";
+pub const NOTIFICATION_SENT: &str = "notification.sent";
+
+pub const ALL_TOPICS: [&str; 7] = [
+    BOOKING_CREATED,
+    BOOKING_CANCELLED,
+    PAYMENT_COMPLETED,
+    PAYMENT_FAILED,
+    ROOM_STATUS_CHANGED,
+    USER_REGISTERED,
+    NOTIFICATION_SENT,
+];
+
+/// A payload knows its topic and schema version, so it cannot be sent to the wrong place.
+pub trait Event: Serialize + DeserializeOwned {
+    const TYPE: &'static str;
+    const VERSION: u32 = 1;
+    /// Kafka key: events about one aggregate stay in order on one partition.
+    fn key(&self) -> String;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<P> {
+    pub event_id: EventId,
+    pub event_type: String,
+    pub schema_version: u32,
+    pub occurred_at: DateTime<Utc>,
+    pub payload: P,
+}
+
+impl<P: Event> Envelope<P> {
+    pub fn new(payload: P, occurred_at: DateTime<Utc>) -> Self {
+        Self {
+            event_id: EventId::new(),
+            event_type: P::TYPE.to_owned(),
+            schema_version: P::VERSION,
+            occurred_at,
+            payload,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingCreated {
+    pub booking_id: BookingId,
+    pub user_id: UserId,
+    pub room_id: RoomId,
+    pub room_number: String,
+    pub room_type: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub adults: u8,
+    pub children: u8,
+    /// Decimal string (`"389.00"`): never a float on the wire.
+    pub total_amount: String,
+    pub currency: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+impl Event for BookingCreated {
+    const TYPE: &'static str = BOOKING_CREATED;
+    fn key(&self) -> String {
+        self.booking_id.to_string()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRegistered {
+    pub user_id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+impl Event for UserRegistered {
+    const TYPE: &'static str = USER_REGISTERED;
+    fn key(&self) -> String {
+        self.user_id.to_string()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NotificationSent {
+    pub notification_id: uuid::Uuid,
+    /// The event that caused this message.
+    pub cause_event_id: EventId,
+    pub user_id: UserId,
+    pub channel: String,
+    pub template: String,
+    pub recipient: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+impl Event for NotificationSent {
+    const TYPE: &'static str = NOTIFICATION_SENT;
+    fn key(&self) -> String {
+        self.user_id.to_string()
+    }
+}

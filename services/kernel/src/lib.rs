@@ -1,0 +1,16 @@
+//! Values every part of the hotel speaks in. Compiles to WASM, so forms check input with the
+//! same code the server uses.
+pub mod email;
+pub mod events;
+pub mod ids;
+pub mod money;
+pub mod party;
+pub mod role;
+pub mod stay;
+
+pub use email::Email;
+pub use ids::{BookingId, EventId, RoomId, RoomTypeCode, UserId};
+pub use money::{Currency, Money};
+pub use party::Party;
+pub use role::Role;
+pub use stay::Stay;

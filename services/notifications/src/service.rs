@@ -1,0 +1,58 @@
+use crate::mailer::Mailer;
+use crate::{store, templates};
+use anyhow::Context;
+use chrono::Utc;
+use kernel::events::{BookingCreated, Envelope, NotificationSent};
+use sqlx::PgPool;
+use users::UsersService;
+
+#[derive(Clone)]
+pub struct NotificationsService {
+    pool: PgPool,
+    mailer: Mailer,
+    users: UsersService,
+}
+
+impl NotificationsService {
+    pub fn new(pool: PgPool, mailer: Mailer, users: UsersService) -> Self {
+        Self { pool, mailer, users }
+    }
+
+    /// Sends the booking confirmation once per event: a redelivered event finds its delivery
+    /// already sent and does nothing. A failed send is logged and returned, so the consumer retries.
+    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
+    pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
+        let b = &event.payload;
+        let user = self
+            .users
+            .find(b.user_id)
+            .await?
+            .with_context(|| format!("booking {} names unknown user {}", b.booking_id, b.user_id))?;
+        let template = templates::BOOKING_CONFIRMATION;
+        let mut conn = self.pool.acquire().await?;
+        let (delivery, already_sent) = store::claim(&mut conn, event.event_id, template, user.id, user.email.as_str()).await?;
+        if already_sent {
+            return Ok(());
+        }
+        let email = templates::booking_confirmation(user.email.as_str(), &user.name, b);
+        if let Err(e) = self.mailer.send(email).await {
+            store::mark_failed(&mut conn, delivery, &format!("{e:#}")).await?;
+            return Err(e);
+        }
+        drop(conn);
+        let mut tx = self.pool.begin().await?;
+        store::mark_sent(&mut tx, delivery).await?;
+        let sent = NotificationSent {
+            notification_id: delivery,
+            cause_event_id: event.event_id,
+            user_id: user.id,
+            channel: "email".into(),
+            template: template.into(),
+            recipient: user.email.to_string(),
+            timestamp: Utc::now(),
+        };
+        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(sent, Utc::now())).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,83 @@
+use crate::store::{self, RoomDoc, RoomTypeDoc};
+use crate::{Room, RoomType, RoomsError};
+use anyhow::Context;
+use futures::TryStreamExt;
+use kernel::RoomTypeCode;
+use mongodb::bson::doc;
+use mongodb::Database;
+
+#[derive(Clone)]
+pub struct RoomsService {
+    db: Database,
+}
+
+impl RoomsService {
+    pub fn new(db: Database) -> Self {
+        Self { db }
+    }
+
+    pub async fn ensure_indexes(&self) -> Result<(), RoomsError> {
+        Ok(store::ensure_indexes(&self.db).await?)
+    }
+
+    /// Every room type, cheapest first.
+    #[tracing::instrument(skip(self))]
+    pub async fn room_types(&self) -> Result<Vec<RoomType>, RoomsError> {
+        let docs: Vec<RoomTypeDoc> = store::room_types(&self.db)
+            .find(doc! {})
+            .sort(doc! { "base_price_minor": 1, "_id": 1 })
+            .await?
+            .try_collect()
+            .await?;
+        docs.into_iter()
+            .map(|d| RoomType::try_from(d).context("a stored room type is invalid").map_err(RoomsError::from))
+            .collect()
+    }
+
+    #[tracing::instrument(skip(self))]
+    pub async fn room_type(&self, code: &RoomTypeCode) -> Result<RoomType, RoomsError> {
+        let doc = store::room_types(&self.db)
+            .find_one(doc! { "_id": code.as_str() })
+            .await?
+            .ok_or_else(|| RoomsError::UnknownRoomType(code.to_string()))?;
+        Ok(RoomType::try_from(doc).context("a stored room type is invalid")?)
+    }
+
+    /// Rooms of `code` that may be sold: out-of-order and out-of-service rooms are left out.
+    #[tracing::instrument(skip(self))]
+    pub async fn sellable_rooms(&self, code: &RoomTypeCode) -> Result<Vec<Room>, RoomsError> {
+        let docs: Vec<RoomDoc> = store::rooms(&self.db)
+            .find(doc! {
+                "room_type": code.as_str(),
+                "housekeeping": { "$nin": ["out_of_order", "out_of_service"] },
+            })
+            .sort(doc! { "number": 1 })
+            .await?
+            .try_collect()
+            .await?;
+        docs.into_iter()
+            .map(|d| Room::try_from(d).context("a stored room is invalid").map_err(RoomsError::from))
+            .collect()
+    }
+
+    /// Loads the demo hotel once; a second call changes nothing.
+    pub async fn seed_demo(&self) -> Result<bool, RoomsError> {
+        if store::room_types(&self.db).count_documents(doc! {}).await? > 0 {
+            return Ok(false);
+        }
+        let types: Vec<RoomTypeDoc> = crate::demo::room_types().iter().map(RoomTypeDoc::from).collect();
+        store::room_types(&self.db).insert_many(types).await?;
+        let rooms: Vec<RoomDoc> = crate::demo::rooms().iter().map(RoomDoc::from).collect();
+        store::rooms(&self.db).insert_many(rooms).await?;
+        Ok(true)
+    }
+
+    /// Adds one room type and its rooms; used by tests that need a hotel of their own.
+    pub async fn add(&self, room_type: &RoomType, rooms: &[Room]) -> Result<(), RoomsError> {
+        store::room_types(&self.db).insert_one(RoomTypeDoc::from(room_type)).await?;
+        if !rooms.is_empty() {
+            store::rooms(&self.db).insert_many(rooms.iter().map(RoomDoc::from)).await?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,125 @@
+//! MongoDB documents and their mapping to domain types. Every write is single-document:
+//! FerretDB 1.x, used in development, has no multi-document transactions.
+use crate::{Housekeeping, Occupancy, Room, RoomType};
+use kernel::{Currency, Money, RoomId, RoomTypeCode};
+use mongodb::bson::{doc, Document};
+use mongodb::options::IndexOptions;
+use mongodb::{Collection, Database, IndexModel};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoomTypeDoc {
+    #[serde(rename = "_id")]
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub max_adults: i32,
+    pub max_children: i32,
+    pub base_price_minor: i64,
+    pub currency: String,
+    pub beds: String,
+    pub size_m2: i32,
+    pub amenities: Vec<String>,
+    pub features: Document,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RoomDoc {
+    #[serde(rename = "_id")]
+    pub id: String,
+    pub number: String,
+    pub floor: i32,
+    pub room_type: String,
+    pub features: Document,
+    pub housekeeping: Housekeeping,
+    pub occupancy: Occupancy,
+    pub notes: String,
+}
+
+pub fn room_types(db: &Database) -> Collection<RoomTypeDoc> {
+    db.collection("room_types")
+}
+
+pub fn rooms(db: &Database) -> Collection<RoomDoc> {
+    db.collection("rooms")
+}
+
+/// Indexes for every query the service makes.
+pub async fn ensure_indexes(db: &Database) -> mongodb::error::Result<()> {
+    let unique = IndexOptions::builder().unique(true).build();
+    rooms(db)
+        .create_index(IndexModel::builder().keys(doc! { "number": 1 }).options(unique).build())
+        .await?;
+    rooms(db)
+        .create_index(IndexModel::builder().keys(doc! { "room_type": 1, "housekeeping": 1 }).build())
+        .await?;
+    Ok(())
+}
+
+impl TryFrom<RoomTypeDoc> for RoomType {
+    type Error = anyhow::Error;
+    fn try_from(d: RoomTypeDoc) -> anyhow::Result<Self> {
+        let currency = Currency::parse(&d.currency).ok_or_else(|| anyhow::anyhow!("unknown currency {}", d.currency))?;
+        Ok(RoomType {
+            code: RoomTypeCode::parse(&d.code)?,
+            name: d.name,
+            description: d.description,
+            max_adults: u8::try_from(d.max_adults)?,
+            max_children: u8::try_from(d.max_children)?,
+            base_price: Money::from_minor(d.base_price_minor, currency),
+            beds: d.beds,
+            size_m2: u16::try_from(d.size_m2)?,
+            amenities: d.amenities,
+            features: d.features,
+        })
+    }
+}
+
+impl From<&RoomType> for RoomTypeDoc {
+    fn from(t: &RoomType) -> Self {
+        RoomTypeDoc {
+            code: t.code.to_string(),
+            name: t.name.clone(),
+            description: t.description.clone(),
+            max_adults: t.max_adults.into(),
+            max_children: t.max_children.into(),
+            base_price_minor: t.base_price.minor(),
+            currency: t.base_price.currency().code().to_owned(),
+            beds: t.beds.clone(),
+            size_m2: t.size_m2.into(),
+            amenities: t.amenities.clone(),
+            features: t.features.clone(),
+        }
+    }
+}
+
+impl TryFrom<RoomDoc> for Room {
+    type Error = anyhow::Error;
+    fn try_from(d: RoomDoc) -> anyhow::Result<Self> {
+        Ok(Room {
+            id: d.id.parse::<RoomId>()?,
+            number: d.number,
+            floor: d.floor,
+            room_type: RoomTypeCode::parse(&d.room_type)?,
+            features: d.features,
+            housekeeping: d.housekeeping,
+            occupancy: d.occupancy,
+            notes: d.notes,
+        })
+    }
+}
+
+impl From<&Room> for RoomDoc {
+    fn from(r: &Room) -> Self {
+        RoomDoc {
+            id: r.id.to_string(),
+            number: r.number.clone(),
+            floor: r.floor,
+            room_type: r.room_type.to_string(),
+            features: r.features.clone(),
+            housekeeping: r.housekeeping,
+            occupancy: r.occupancy,
+            notes: r.notes.clone(),
+        }
+    }
+}

@@ -1,0 +1,12 @@
+//! The users service: who signs in, with which role. Owns the `users` schema.
+mod domain;
+mod error;
+mod oidc;
+mod service;
+mod store;
+
+pub use domain::{Identity, User};
+pub use error::UsersError;
+pub use oidc::{Oidc, OidcConfig, PendingLogin, SignedIn};
+pub use service::UsersService;
+pub use store::OUTBOX;

@@ -1,0 +1,42 @@
+use crate::{store, Identity, User, UsersError};
+use chrono::Utc;
+use kernel::events::{Envelope, UserRegistered};
+use kernel::UserId;
+use sqlx::PgPool;
+
+/// The only way other code reaches user data.
+#[derive(Clone)]
+pub struct UsersService {
+    pool: PgPool,
+}
+
+impl UsersService {
+    pub fn new(pool: PgPool) -> Self {
+        Self { pool }
+    }
+
+    /// Records a sign-in: stores the user the first time (emitting `user.registered` in the same
+    /// transaction) and keeps email, name and role in step with the identity provider after.
+    #[tracing::instrument(skip(self, identity), fields(subject = %identity.subject))]
+    pub async fn sign_in(&self, identity: &Identity) -> Result<User, UsersError> {
+        let mut tx = self.pool.begin().await?;
+        let (user, inserted) = store::upsert(&mut tx, identity).await?;
+        if inserted {
+            let event = UserRegistered {
+                user_id: user.id,
+                email: user.email.to_string(),
+                name: user.name.clone(),
+                role: user.role.to_string(),
+                timestamp: Utc::now(),
+            };
+            eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event, Utc::now())).await?;
+        }
+        tx.commit().await?;
+        Ok(user)
+    }
+
+    pub async fn find(&self, id: UserId) -> Result<Option<User>, UsersError> {
+        let mut conn = self.pool.acquire().await?;
+        Ok(store::find(&mut conn, id).await?)
+    }
+}

@@ -1,0 +1,53 @@
+use crate::{Identity, User};
+use eventbus::OutboxTable;
+use kernel::{Email, Role, UserId};
+use sqlx::PgConnection;
+
+pub const OUTBOX: OutboxTable = OutboxTable("users.outbox");
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: uuid::Uuid,
+    email: String,
+    name: String,
+    role: String,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = anyhow::Error;
+    fn try_from(r: UserRow) -> anyhow::Result<Self> {
+        Ok(User {
+            id: UserId::from_uuid(r.id),
+            email: Email::parse(&r.email)?,
+            name: r.name,
+            role: Role::parse(&r.role).ok_or_else(|| anyhow::anyhow!("unknown role {}", r.role))?,
+        })
+    }
+}
+
+/// Inserts or refreshes the user for `identity`; `true` when this was the first sign-in.
+pub async fn upsert(conn: &mut PgConnection, identity: &Identity) -> anyhow::Result<(User, bool)> {
+    let (row, inserted): (UserRow, bool) = sqlx::query_as::<_, (uuid::Uuid, String, String, String, bool)>(
+        "INSERT INTO users.users (id, subject, email, name, role) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (subject) DO UPDATE
+           SET email = EXCLUDED.email, name = EXCLUDED.name, role = EXCLUDED.role, updated_at = now()
+         RETURNING id, email, name, role, (xmax = 0) AS inserted",
+    )
+    .bind(UserId::new().as_uuid())
+    .bind(&identity.subject)
+    .bind(identity.email.as_str())
+    .bind(&identity.name)
+    .bind(identity.role.as_str())
+    .fetch_one(conn)
+    .await
+    .map(|(id, email, name, role, inserted)| (UserRow { id, email, name, role }, inserted))?;
+    Ok((row.try_into()?, inserted))
+}
+
+pub async fn find(conn: &mut PgConnection, id: UserId) -> anyhow::Result<Option<User>> {
+    let row: Option<UserRow> = sqlx::query_as("SELECT id, email, name, role FROM users.users WHERE id = $1")
+        .bind(id.as_uuid())
+        .fetch_optional(conn)
+        .await?;
+    row.map(User::try_from).transpose()
+}
