@@ -12,6 +12,8 @@ pub struct Config {
     pub mongodb_db: String,
     pub redis_url: SecretString,
     pub kafka_brokers: String,
+    /// Prepended to consumer group names, so a test run or a second app never steals partitions.
+    pub kafka_group_prefix: String,
     pub oidc_issuer_url: String,
     pub oidc_client_id: String,
     pub oidc_client_secret: SecretString,
@@ -36,6 +38,7 @@ impl Config {
             mongodb_db: var("MONGODB_DB", "hotel"),
             redis_url: var("REDIS_URL", "redis://127.0.0.1:6379").into(),
             kafka_brokers: var("KAFKA_BROKERS", "127.0.0.1:9092"),
+            kafka_group_prefix: var("KAFKA_GROUP_PREFIX", ""),
             oidc_issuer_url: var("OIDC_ISSUER_URL", "http://127.0.0.1:8180/realms/hotel"),
             oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
             oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),

@@ -74,11 +74,15 @@ impl Application {
             workers.push(tokio::spawn(relay.run(shutdown_rx.clone())));
             let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
             let brokers = config.kafka_brokers.clone();
+            let group = match config.kafka_group_prefix.as_str() {
+                "" => NotificationsConsumer::GROUP.to_owned(),
+                prefix => format!("{prefix}-{}", NotificationsConsumer::GROUP),
+            };
             let rx = shutdown_rx.clone();
             workers.push(tokio::spawn(async move {
                 let consumer = NotificationsConsumer(notifications);
                 let topics = NotificationsConsumer::TOPICS;
-                if let Err(e) = eventbus::run_consumer(&brokers, NotificationsConsumer::GROUP, &topics, consumer, rx).await {
+                if let Err(e) = eventbus::run_consumer(&brokers, &group, &topics, consumer, rx).await {
                     tracing::error!(error = ?e, "the notifications consumer stopped");
                 }
             }));

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// Books a room type for a stay. The form's idempotency key makes a double submit harmless.
 /// On success the browser is sent to the booking's confirmation page.
-#[server]
+#[server(endpoint = "book")]
 pub async fn book(
     room_type: String,
     check_in: String,
@@ -30,14 +30,14 @@ pub async fn book(
 }
 
 /// One page (20 a page) of the signed-in person's own bookings.
-#[server]
+#[server(endpoint = "my_bookings")]
 pub async fn my_bookings(page: u32) -> Result<Vec<BookingView>, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let list = crate::state::state()?.bookings.for_user(user.user_id, page, 20).await.map_err(server::app_error)?;
     Ok(list.iter().map(server::view).collect())
 }
 
-#[server]
+#[server(endpoint = "booking")]
 pub async fn booking(id: String) -> Result<BookingView, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;

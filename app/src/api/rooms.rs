@@ -3,14 +3,14 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// The room types on sale, cheapest first. Public: anyone may look.
-#[server]
+#[server(endpoint = "list_room_types")]
 pub async fn list_room_types() -> Result<Vec<RoomTypeView>, AppError> {
     let state = crate::state::state()?;
     let types = state.rooms.room_types().await.map_err(crate::state::internal)?;
     Ok(types.iter().map(server::view).collect())
 }
 
-#[server]
+#[server(endpoint = "room_type")]
 pub async fn room_type(code: String) -> Result<RoomTypeView, AppError> {
     let code = kernel::RoomTypeCode::parse(&code).map_err(|_| AppError::NotFound(format!("there is no room type '{code}'")))?;
     let state = crate::state::state()?;

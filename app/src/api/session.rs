@@ -3,7 +3,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Who is signed in, if anyone.
-#[server]
+#[server(endpoint = "whoami")]
 pub async fn whoami() -> Result<Option<SessionUser>, AppError> {
     Ok(server::current().await?.map(|s| s.view()))
 }

@@ -1,6 +1,5 @@
 use crate::mailer::Mailer;
 use crate::{store, templates};
-use anyhow::Context;
 use chrono::Utc;
 use kernel::events::{BookingCreated, Envelope, NotificationSent};
 use sqlx::PgPool;
@@ -23,11 +22,12 @@ impl NotificationsService {
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
         let b = &event.payload;
-        let user = self
-            .users
-            .find(b.user_id)
-            .await?
-            .with_context(|| format!("booking {} names unknown user {}", b.booking_id, b.user_id))?;
+        let Some(user) = self.users.find(b.user_id).await? else {
+            // Retrying cannot make an unknown guest appear; holding the partition would stop
+            // every later confirmation, so this one is logged and left.
+            tracing::warn!(user = %b.user_id, "booking for an unknown user: no confirmation sent");
+            return Ok(());
+        };
         let template = templates::BOOKING_CONFIRMATION;
         let mut conn = self.pool.acquire().await?;
         let (delivery, already_sent) = store::claim(&mut conn, event.event_id, template, user.id, user.email.as_str()).await?;

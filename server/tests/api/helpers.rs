@@ -1,0 +1,177 @@
+use kernel::{Currency, Email, Money, Party, Role, RoomId, RoomTypeCode, Stay, UserId};
+use leptos::prelude::LeptosOptions;
+use rooms::{Housekeeping, Occupancy, Room, RoomType};
+use server::config::Config;
+use server::startup::{Application, Dependencies};
+use std::sync::Once;
+use std::time::Duration;
+
+pub struct TestApp {
+    pub address: String,
+    pub state: app::state::AppState,
+    pub deps: Dependencies,
+}
+
+/// The app on a random port, without background workers: tests run them on demand.
+pub async fn spawn_app() -> TestApp {
+    spawn(false).await
+}
+
+/// The app with its outbox relay and event consumers running, as in production.
+pub async fn spawn_app_with_workers() -> TestApp {
+    spawn(true).await
+}
+
+async fn spawn(workers: bool) -> TestApp {
+    static TRACING: Once = Once::new();
+    TRACING.call_once(|| {
+        if std::env::var("TEST_LOG").is_ok() {
+            server::telemetry::init();
+        }
+    });
+    let mut config = Config::from_env();
+    config.app_base_url = None;
+    config.background_workers = workers;
+    config.mongodb_db = std::env::var("MONGODB_DB").unwrap_or_else(|_| "hotel_it".into());
+    config.kafka_group_prefix = format!("it-{}", uuid::Uuid::new_v4());
+    if std::env::var("DATABASE_URL").is_err() {
+        config.database_url = "postgres://hotel:hotel@127.0.0.1:5432/hotel_test".to_owned().into();
+    }
+    let options = LeptosOptions::builder()
+        .output_name("hotel")
+        .site_addr("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap())
+        .build();
+    let app = Application::build(config, options).await.expect("the app starts against the local stack");
+    let address = app.base_url.clone();
+    let state = app.state.clone();
+    let deps = app.deps.clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp { address, state, deps }
+}
+
+/// An HTTP client that keeps cookies and lets tests see redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+pub fn unique(prefix: &str) -> String {
+    format!("{prefix}{}", &uuid::Uuid::new_v4().simple().to_string()[..6]).to_uppercase()
+}
+
+/// A room type of this test's own with `rooms` rooms, so tests never compete for inventory.
+pub async fn add_room_type(app: &TestApp, rooms: usize) -> RoomType {
+    let code = RoomTypeCode::parse(&unique("T")).unwrap();
+    let room_type = RoomType {
+        code: code.clone(),
+        name: format!("Test Room {code}"),
+        description: "A room made by a test".into(),
+        max_adults: 2,
+        max_children: 1,
+        base_price: Money::from_minor(12_345, Currency::EUR),
+        beds: "1 double".into(),
+        size_m2: 20,
+        amenities: vec!["wifi".into()],
+        features: rooms::bson::doc! { "view": "test", "wifi_mbps": 100 },
+    };
+    let rooms: Vec<Room> = (0..rooms)
+        .map(|i| Room {
+            id: RoomId::new(),
+            number: format!("{code}-{i}"),
+            floor: 1,
+            room_type: code.clone(),
+            features: Default::default(),
+            housekeeping: Housekeeping::Clean,
+            occupancy: Occupancy::Vacant,
+            notes: String::new(),
+        })
+        .collect();
+    app.state.rooms.add(&room_type, &rooms).await.unwrap();
+    room_type
+}
+
+/// A guest stored through the users service, as a first sign-in would.
+pub async fn add_guest(app: &TestApp) -> users::User {
+    let tag = uuid::Uuid::new_v4().simple().to_string();
+    let identity = users::Identity {
+        subject: format!("test-{tag}"),
+        email: Email::parse(&format!("guest-{tag}@hotel.test")).unwrap(),
+        name: "Test Guest".into(),
+        role: Role::Guest,
+    };
+    app.state.users.sign_in(&identity).await.unwrap()
+}
+
+pub fn stay(from_today: i64, nights: i64) -> Stay {
+    let check_in = chrono::Utc::now().date_naive() + chrono::Days::new(from_today as u64);
+    Stay::new(check_in, check_in + chrono::Days::new(nights as u64)).unwrap()
+}
+
+pub fn request(user: UserId, room_type: &RoomType, stay: Stay) -> bookings::BookRequest {
+    bookings::BookRequest {
+        user_id: user,
+        room_type: room_type.code.clone(),
+        stay,
+        party: Party::new(2, 0).unwrap(),
+        idempotency_key: uuid::Uuid::new_v4(),
+    }
+}
+
+/// Polls `f` until it yields `Some`, for work that happens in the background.
+pub async fn eventually<T, F, Fut>(what: &str, timeout: Duration, mut f: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = tokio::time::Instant::now() + timeout;
+    loop {
+        if let Some(v) = f().await {
+            return v;
+        }
+        assert!(tokio::time::Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// Walks the real Keycloak login form as a browser would; returns a client holding the session.
+pub async fn sign_in(app: &TestApp, username: &str, password: &str) -> reqwest::Client {
+    let client = browser();
+    let to_keycloak = client.get(format!("{}/auth/login?return_to=/bookings", app.address)).send().await.unwrap();
+    assert!(to_keycloak.status().is_redirection(), "login starts with a redirect");
+    let login_page = client.get(location(&to_keycloak)).send().await.unwrap().text().await.unwrap();
+    let action = form_action(&login_page);
+    let back = client
+        .post(action)
+        .form(&[("username", username), ("password", password), ("credentialId", "")])
+        .send()
+        .await
+        .unwrap();
+    let callback = location(&back);
+    assert!(callback.starts_with(&format!("{}/auth/callback", app.address)), "Keycloak returned to {callback}");
+    let done = client.get(callback).send().await.unwrap();
+    assert_eq!(location(&done), "/bookings", "signed in, back where we started");
+    client
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .unwrap_or_else(|| panic!("no redirect from {} ({})", response.url(), response.status()))
+        .to_str()
+        .unwrap()
+        .to_owned()
+}
+
+fn form_action(html: &str) -> String {
+    let doc = scraper::Html::parse_document(html);
+    let form = scraper::Selector::parse("form#kc-form-login").unwrap();
+    doc.select(&form)
+        .next()
+        .and_then(|f| f.value().attr("action"))
+        .expect("the Keycloak login form")
+        .replace("&amp;", "&")
+}

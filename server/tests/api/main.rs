@@ -1,0 +1,8 @@
+//! Integration tests against the real local stack (`scripts/stack up`): PostgreSQL, FerretDB,
+//! Redis, Kafka, Keycloak and Mailpit. One binary, so the app is linked once.
+mod booking;
+mod events;
+mod health;
+mod helpers;
+mod home;
+mod sign_in;
