@@ -1,0 +1,22 @@
+// Dates as <input type=date> and the app use them: YYYY-MM-DD, in UTC so the runner's zone never matters.
+export function isoDate(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(date, days) {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() + days);
+  return d;
+}
+
+const randomInt = (min, max) => min + Math.floor(Math.random() * (max - min + 1));
+
+/**
+ * A stay far in the future, different on every run, so runs (and parallel runs) do not use up the
+ * rooms of one night: check-in today + 200..600 days, 2..4 nights.
+ */
+export function randomFutureStay({ minDays = 200, maxDays = 600, minNights = 2, maxNights = 4 } = {}) {
+  const nights = randomInt(minNights, maxNights);
+  const checkIn = addDays(new Date(), randomInt(minDays, maxDays));
+  return { checkIn: isoDate(checkIn), checkOut: isoDate(addDays(checkIn, nights)), nights };
+}

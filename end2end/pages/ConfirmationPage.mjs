@@ -1,0 +1,32 @@
+// `/bookings/<uuid>`: "Booking confirmed" with the reference and the total.
+import { parseEuro } from '../lib/money.mjs';
+import { Header } from './Header.mjs';
+
+export class ConfirmationPage {
+  constructor(page) {
+    this.page = page;
+    this.header = new Header(page);
+    this.section = page.getByTestId('confirmation');
+    this.heading = this.section.getByRole('heading', { name: 'Booking confirmed' });
+    this.reference = page.getByTestId('reference');
+    this.total = page.getByTestId('total');
+  }
+
+  async waitUntilShown() {
+    await this.section.waitFor();
+    await this.heading.waitFor();
+  }
+
+  async referenceText() {
+    return (await this.reference.innerText()).trim();
+  }
+
+  async totalCents() {
+    return parseEuro(await this.total.innerText());
+  }
+
+  /** The value next to a label such as "Check-in" in the details list. */
+  async detail(label) {
+    return (await this.section.locator('dt', { hasText: label }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
+  }
+}
