@@ -21,13 +21,13 @@ struct Spec {
 const SPECS: [Spec; 6] = [
     Spec { code: "STD", name: "Standard Double", description: "A quiet double room facing the courtyard.",
         adults: 2, children: 1, price_eur: 119, beds: "1 double", size_m2: 18,
-        amenities: &["wifi", "shower", "desk"], floors: &[1, 2], per_floor: 8 },
+        amenities: &["wifi", "shower", "desk"], floors: &[1, 2], per_floor: 10 },
     Spec { code: "TWN", name: "Twin Room", description: "Two single beds, ideal for friends or colleagues.",
         adults: 2, children: 0, price_eur: 124, beds: "2 singles", size_m2: 19,
         amenities: &["wifi", "shower", "desk"], floors: &[1, 2], per_floor: 4 },
     Spec { code: "SUP", name: "Superior King", description: "A king-size bed and a sitting corner with city views.",
         adults: 2, children: 2, price_eur: 159, beds: "1 king", size_m2: 24,
-        amenities: &["wifi", "bathtub", "coffee machine", "minibar"], floors: &[3, 4], per_floor: 6 },
+        amenities: &["wifi", "bathtub", "coffee machine", "minibar"], floors: &[3, 4], per_floor: 8 },
     Spec { code: "DLX", name: "Deluxe Balcony", description: "Sea-view room with a private balcony.",
         adults: 3, children: 2, price_eur: 199, beds: "1 king + sofa bed", size_m2: 30,
         amenities: &["wifi", "bathtub", "coffee machine", "minibar", "balcony"], floors: &[4, 5], per_floor: 4 },
@@ -36,7 +36,7 @@ const SPECS: [Spec; 6] = [
         amenities: &["wifi", "bathtub", "microwave", "cot on request"], floors: &[3, 5], per_floor: 3 },
     Spec { code: "STE", name: "Junior Suite", description: "A separate living room, a terrace and the best view in town.",
         adults: 2, children: 2, price_eur: 329, beds: "1 king", size_m2: 52,
-        amenities: &["wifi", "bathtub", "espresso machine", "minibar", "terrace", "bathrobes"], floors: &[6], per_floor: 4 },
+        amenities: &["wifi", "bathtub", "espresso machine", "minibar", "terrace", "bathrobes"], floors: &[6], per_floor: 6 },
 ];
 
 fn features(code: &str) -> Document {
