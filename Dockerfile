@@ -75,8 +75,6 @@ ENV LEPTOS_OUTPUT_NAME=hotel \
     LEPTOS_ENV=PROD
 EXPOSE 3000
 USER 10001:10001
-# The server shuts down gracefully (drains requests, stops its workers) on Ctrl-C = SIGINT.
-STOPSIGNAL SIGINT
 # Shell form on purpose: `|| exit 1` maps every curl failure to Docker's "unhealthy" code.
 # hadolint ignore=DL3025
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \

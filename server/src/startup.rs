@@ -101,7 +101,7 @@ impl Application {
         let shutdown = self.shutdown.clone();
         axum::serve(self.listener, self.router)
             .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
+                shutdown_signal().await;
                 tracing::info!("shutting down");
                 let _ = shutdown.send(true);
             })
@@ -110,6 +110,22 @@ impl Application {
             let _ = worker.await;
         }
         Ok(())
+    }
+}
+
+/// Ctrl-C in a terminal, SIGTERM from Docker, Kubernetes or systemd.
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
     }
 }
 

@@ -18,7 +18,9 @@ impl NotificationsService {
     }
 
     /// Sends the booking confirmation once per event: a redelivered event finds its delivery
-    /// already sent and does nothing. A failed send is logged and returned, so the consumer retries.
+    /// sent or being sent and sends nothing. A failed send is logged and returned, so the
+    /// consumer retries. A crash between the SMTP call and `mark_sent` leaves a stale claim
+    /// that is retried after five minutes: the one case that can send twice.
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
         let b = &event.payload;
@@ -30,10 +32,12 @@ impl NotificationsService {
         };
         let template = templates::BOOKING_CONFIRMATION;
         let mut conn = self.pool.acquire().await?;
-        let (delivery, already_sent) = store::claim(&mut conn, event.event_id, template, user.id, user.email.as_str()).await?;
-        if already_sent {
-            return Ok(());
-        }
+        let delivery = match store::claim(&mut conn, event.event_id, template, user.id, user.email.as_str()).await? {
+            store::Claim::Mine(id) => id,
+            store::Claim::AlreadySent => return Ok(()),
+            // Failing makes the consumer retry later, when the other worker has finished.
+            store::Claim::InFlight => anyhow::bail!("another worker is sending this confirmation"),
+        };
         let email = templates::booking_confirmation(user.email.as_str(), &user.name, b);
         if let Err(e) = self.mailer.send(email).await {
             store::mark_failed(&mut conn, delivery, &format!("{e:#}")).await?;
