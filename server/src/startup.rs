@@ -73,6 +73,7 @@ impl Application {
             );
             workers.push(tokio::spawn(relay.run(shutdown_rx.clone())));
             let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
+            workers.push(tokio::spawn(notifications.clone().run_sender(shutdown_rx.clone())));
             let brokers = config.kafka_brokers.clone();
             let group = match config.kafka_group_prefix.as_str() {
                 "" => NotificationsConsumer::GROUP.to_owned(),

@@ -1,9 +1,14 @@
-use crate::mailer::Mailer;
+use crate::mailer::{Email, Mailer};
 use crate::{store, templates};
 use chrono::Utc;
 use kernel::events::{BookingCreated, Envelope, NotificationSent};
+use kernel::{EventId, UserId};
 use sqlx::PgPool;
+use std::time::Duration;
+use tokio::sync::watch;
 use users::UsersService;
+
+const BATCH: i64 = 10;
 
 #[derive(Clone)]
 pub struct NotificationsService {
@@ -17,46 +22,69 @@ impl NotificationsService {
         Self { pool, mailer, users }
     }
 
-    /// Sends the booking confirmation once per event: a redelivered event finds its delivery
-    /// sent or being sent and sends nothing. A failed send is logged and returned, so the
-    /// consumer retries. A crash between the SMTP call and `mark_sent` leaves a stale claim
-    /// that is retried after five minutes: the one case that can send twice.
+    /// Queues the booking confirmation, once per event: a redelivered event queues nothing new.
+    /// Sending happens in `send_due`, so a slow or failing SMTP server never stalls the consumer.
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
         let b = &event.payload;
         let Some(user) = self.users.find(b.user_id).await? else {
             // Retrying cannot make an unknown guest appear; holding the partition would stop
             // every later confirmation, so this one is logged and left.
-            tracing::warn!(user = %b.user_id, "booking for an unknown user: no confirmation sent");
+            tracing::warn!(user = %b.user_id, "booking for an unknown user: no confirmation queued");
             return Ok(());
         };
-        let template = templates::BOOKING_CONFIRMATION;
-        let mut conn = self.pool.acquire().await?;
-        let delivery = match store::claim(&mut conn, event.event_id, template, user.id, user.email.as_str()).await? {
-            store::Claim::Mine(id) => id,
-            store::Claim::AlreadySent => return Ok(()),
-            // Failing makes the consumer retry later, when the other worker has finished.
-            store::Claim::InFlight => anyhow::bail!("another worker is sending this confirmation"),
-        };
         let email = templates::booking_confirmation(user.email.as_str(), &user.name, b);
-        if let Err(e) = self.mailer.send(email).await {
-            store::mark_failed(&mut conn, delivery, &format!("{e:#}")).await?;
-            return Err(e);
-        }
-        drop(conn);
-        let mut tx = self.pool.begin().await?;
-        store::mark_sent(&mut tx, delivery).await?;
-        let sent = NotificationSent {
-            notification_id: delivery,
-            cause_event_id: event.event_id,
-            user_id: user.id,
-            channel: "email".into(),
-            template: template.into(),
-            recipient: user.email.to_string(),
-            timestamp: Utc::now(),
-        };
-        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(sent, Utc::now())).await?;
-        tx.commit().await?;
+        let mut conn = self.pool.acquire().await?;
+        store::enqueue(&mut conn, event.event_id, templates::BOOKING_CONFIRMATION, user.id, &email).await?;
         Ok(())
+    }
+
+    /// Sends what is due, each delivery locked for the length of its SMTP call so no two workers
+    /// send it; emits `notification.sent` with the status change. Returns how many were attempted.
+    pub async fn send_due(&self) -> anyhow::Result<usize> {
+        let mut tx = self.pool.begin().await?;
+        let due = store::lock_due(&mut tx, BATCH).await?;
+        for d in &due {
+            let email = Email { to: d.recipient.clone(), subject: d.subject.clone(), text: d.body_text.clone(), html: d.body_html.clone() };
+            match self.mailer.send(email).await {
+                Ok(()) => {
+                    store::mark_sent(&mut tx, d.id).await?;
+                    let sent = NotificationSent {
+                        notification_id: d.id,
+                        cause_event_id: EventId::from_uuid(d.cause_event_id),
+                        user_id: UserId::from_uuid(d.user_id),
+                        channel: "email".into(),
+                        template: d.template.clone(),
+                        recipient: d.recipient.clone(),
+                        timestamp: Utc::now(),
+                    };
+                    eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(sent, Utc::now())).await?;
+                }
+                Err(e) => {
+                    tracing::warn!(error = ?e, delivery = %d.id, attempt = d.attempts + 1, "email not sent; will retry");
+                    store::mark_attempt_failed(&mut tx, d, &format!("{e:#}")).await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(due.len())
+    }
+
+    /// Sends due deliveries until `shutdown` flips.
+    pub async fn run_sender(self, mut shutdown: watch::Receiver<bool>) {
+        loop {
+            let pause = match self.send_due().await {
+                Ok(0) => Duration::from_millis(200),
+                Ok(_) => Duration::ZERO,
+                Err(e) => {
+                    tracing::warn!(error = ?e, "the email sender failed; retrying");
+                    Duration::from_secs(2)
+                }
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(pause) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
     }
 }

@@ -1,60 +1,56 @@
+use crate::mailer::Email;
 use eventbus::OutboxTable;
 use kernel::{EventId, UserId};
 use sqlx::PgConnection;
+use std::time::Duration;
 use uuid::Uuid;
 
 pub const OUTBOX: OutboxTable = OutboxTable("notifications.outbox");
+/// After this many failed attempts a delivery is marked failed and left for a person to look at.
+pub const MAX_ATTEMPTS: i32 = 8;
 
-/// Who may send a delivery now.
-pub enum Claim {
-    /// This worker holds the delivery and must send it.
-    Mine(Uuid),
-    AlreadySent,
-    /// Another worker claimed it moments ago; ask again later.
-    InFlight,
-}
-
-/// Records the delivery for `(cause, template)` once, then claims it atomically: only one
-/// worker can move it to `sending`, so a redelivered or doubly consumed event sends one email.
-pub async fn claim(
-    conn: &mut PgConnection,
-    cause: EventId,
-    template: &str,
-    user: UserId,
-    recipient: &str,
-) -> sqlx::Result<Claim> {
+/// Queues the delivery for `(cause, template)`; a second call for the same pair changes nothing.
+pub async fn enqueue(conn: &mut PgConnection, cause: EventId, template: &str, user: UserId, email: &Email) -> sqlx::Result<()> {
     sqlx::query(
-        "INSERT INTO notifications.deliveries (id, cause_event_id, template, user_id, recipient)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (cause_event_id, template) DO NOTHING",
+        "INSERT INTO notifications.deliveries (id, cause_event_id, template, user_id, recipient, subject, body_text, body_html)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (cause_event_id, template) DO NOTHING",
     )
     .bind(Uuid::new_v4())
     .bind(cause.as_uuid())
     .bind(template)
     .bind(user.as_uuid())
-    .bind(recipient)
-    .execute(&mut *conn)
+    .bind(&email.to)
+    .bind(&email.subject)
+    .bind(&email.text)
+    .bind(&email.html)
+    .execute(conn)
     .await?;
-    let claimed: Option<Uuid> = sqlx::query_scalar(
-        "UPDATE notifications.deliveries SET status = 'sending', claimed_at = now()
-         WHERE cause_event_id = $1 AND template = $2
-           AND (status IN ('queued', 'failed') OR (status = 'sending' AND claimed_at < now() - interval '5 minutes'))
-         RETURNING id",
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+pub struct Due {
+    pub id: Uuid,
+    pub cause_event_id: Uuid,
+    pub template: String,
+    pub user_id: Uuid,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub attempts: i32,
+}
+
+/// Locks up to `limit` deliveries that are due; other workers skip them until this transaction ends.
+pub async fn lock_due(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<Due>> {
+    sqlx::query_as(
+        "SELECT id, cause_event_id, template, user_id, recipient, subject, body_text, body_html, attempts
+         FROM notifications.deliveries WHERE status = 'queued' AND next_attempt_at <= now()
+         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED",
     )
-    .bind(cause.as_uuid())
-    .bind(template)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(id) = claimed {
-        return Ok(Claim::Mine(id));
-    }
-    let status: String = sqlx::query_scalar(
-        "SELECT status FROM notifications.deliveries WHERE cause_event_id = $1 AND template = $2",
-    )
-    .bind(cause.as_uuid())
-    .bind(template)
-    .fetch_one(conn)
-    .await?;
-    Ok(if status == "sent" { Claim::AlreadySent } else { Claim::InFlight })
+    .bind(limit)
+    .fetch_all(conn)
+    .await
 }
 
 pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
@@ -68,13 +64,38 @@ pub async fn mark_sent(conn: &mut PgConnection, id: Uuid) -> sqlx::Result<()> {
     Ok(())
 }
 
-pub async fn mark_failed(conn: &mut PgConnection, id: Uuid, error: &str) -> sqlx::Result<()> {
+/// Records a failed attempt and schedules the next one with exponential backoff.
+pub async fn mark_attempt_failed(conn: &mut PgConnection, due: &Due, error: &str) -> sqlx::Result<()> {
+    let attempts = due.attempts + 1;
+    let status = if attempts >= MAX_ATTEMPTS { "failed" } else { "queued" };
     sqlx::query(
-        "UPDATE notifications.deliveries SET status = 'failed', attempts = attempts + 1, last_error = $2 WHERE id = $1",
+        "UPDATE notifications.deliveries SET status = $2, attempts = $3, last_error = $4,
+         next_attempt_at = now() + $5 WHERE id = $1",
     )
-    .bind(id)
+    .bind(due.id)
+    .bind(status)
+    .bind(attempts)
     .bind(error)
+    .bind(backoff(attempts))
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// 10 s, 20 s, 40 s … capped at one hour.
+pub fn backoff(attempts: i32) -> Duration {
+    Duration::from_secs(10u64.saturating_mul(1 << attempts.clamp(1, 12).saturating_sub(1)).min(3600))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_and_is_capped() {
+        assert_eq!(backoff(1), Duration::from_secs(10));
+        assert_eq!(backoff(2), Duration::from_secs(20));
+        assert_eq!(backoff(4), Duration::from_secs(80));
+        assert_eq!(backoff(30), Duration::from_secs(3600));
+    }
 }
