@@ -60,6 +60,7 @@ impl RatePlan {
         }
     }
 
+    /// Adds a season; refuses one that overlaps a season already in the plan.
     pub fn with_season(mut self, season: Season) -> Result<Self, InvalidPricingRule> {
         if let SeasonPrice::Fixed(m) = season.price {
             self.same_currency(m)?;
@@ -71,6 +72,7 @@ impl RatePlan {
         Ok(self)
     }
 
+    /// Adds a weekday adjustment; refuses a weekday that already has one, so a night gets at most one.
     pub fn with_day_of_week(mut self, rule: DayOfWeekAdjustment) -> Result<Self, InvalidPricingRule> {
         for day in &rule.days {
             if self.day_of_week.iter().any(|r| r.days.contains(day))
@@ -83,11 +85,13 @@ impl RatePlan {
         Ok(self)
     }
 
+    /// Adds a tier; a stay gets only the best tier it is long enough for.
     pub fn with_length_of_stay(mut self, tier: LengthOfStayDiscount) -> Result<Self, InvalidPricingRule> {
         self.length_of_stay.push(tier);
         Ok(self)
     }
 
+    /// Sets the included guests and surcharges, replacing any set before.
     pub fn with_occupancy(mut self, occupancy: Occupancy) -> Result<Self, InvalidPricingRule> {
         self.same_currency(occupancy.extra_adult)?;
         self.same_currency(occupancy.extra_child)?;
@@ -95,6 +99,7 @@ impl RatePlan {
         Ok(self)
     }
 
+    /// Sets VAT and city tax, replacing any set before.
     pub fn with_taxes(mut self, taxes: Taxes) -> Result<Self, InvalidPricingRule> {
         if let Some(city) = taxes.city_tax {
             self.same_currency(city.per_adult_per_night)?;

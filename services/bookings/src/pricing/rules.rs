@@ -21,6 +21,7 @@ pub enum SeasonPrice {
 }
 
 impl Season {
+    /// Refuses an empty range, a negative price and an adjustment of more than −100%.
     pub fn new(name: &str, from: NaiveDate, to: NaiveDate, price: SeasonPrice) -> Result<Self, InvalidPricingRule> {
         if to <= from {
             return Err(InvalidPricingRule::EmptyRange { rule: name.to_owned() });
@@ -34,6 +35,7 @@ impl Season {
     pub fn name(&self) -> &str {
         &self.name
     }
+    /// Whether the night starting on `night` falls in `[from, to)`.
     pub fn contains(&self, night: NaiveDate) -> bool {
         self.from <= night && night < self.to
     }
@@ -94,6 +96,7 @@ pub struct Occupancy {
 }
 
 impl Occupancy {
+    /// `extra_adult` per adult beyond `included_adults`, `extra_child` per child beyond `included_children`.
     pub fn new(
         included_adults: u8,
         extra_adult: Money,
@@ -131,6 +134,7 @@ impl Taxes {
 }
 
 impl CityTax {
+    /// Refuses a negative amount; `max_nights` of 0 charges nothing.
     pub fn new(per_adult_per_night: Money, max_nights: u32) -> Result<Self, InvalidPricingRule> {
         non_negative(per_adult_per_night)?;
         Ok(Self { per_adult_per_night, max_nights })
@@ -156,6 +160,7 @@ pub enum PromoDiscount {
 }
 
 impl PromoCode {
+    /// Refuses an empty window and a discount below 0 or above 100%.
     pub fn new(
         code: &str,
         discount: PromoDiscount,

@@ -241,3 +241,21 @@ fn a_rate_plan_refuses_inconsistent_rules() {
     assert_eq!(LengthOfStayDiscount::new(7, BasisPoints::percent(110)), Err(InvalidPricingRule::DiscountOutOfRange));
     assert_eq!(RatePlan::new(eur(-1)), Err(InvalidPricingRule::Negative));
 }
+
+#[test]
+fn a_promo_in_another_currency_is_refused() {
+    let dollars = PromoDiscount::Fixed(Money::from_minor(1_000, kernel::Currency::USD));
+    let code = PromoCode::new("USD10", dollars, d("2026-01-01"), d("2027-01-01"), 0).unwrap();
+    let p = price(&base(10_000), &stay("2026-06-01", "2026-06-02"), &two_adults(), Some(&code));
+    assert_eq!(p, Err(PricingError::PromoCurrency { code: "USD10".into(), currency: "USD" }));
+}
+
+#[test]
+fn an_absurd_price_is_an_error_not_a_panic() {
+    let p = price(&base(i64::MAX / 2), &stay("2026-06-01", "2026-06-04"), &two_adults(), None);
+    assert_eq!(p, Err(PricingError::OutOfRange));
+    let doubled =
+        Season::new("Double", d("2026-06-01"), d("2026-06-02"), SeasonPrice::Adjust(BasisPoints::percent(100)));
+    let plan = base(i64::MAX / 2 + 1).with_season(doubled.unwrap()).unwrap();
+    assert_eq!(price(&plan, &stay("2026-06-01", "2026-06-02"), &two_adults(), None), Err(PricingError::OutOfRange));
+}
