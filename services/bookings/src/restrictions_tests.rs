@@ -112,3 +112,58 @@ fn a_restriction_refuses_nonsense() {
         Err(InvalidRestriction::ZeroNights)
     );
 }
+
+mod properties {
+    use super::*;
+    use chrono::Days;
+    use proptest::prelude::*;
+
+    fn rule() -> impl Strategy<Value = Rule> {
+        prop_oneof![
+            (1u32..15).prop_map(|nights| Rule::MinStay { nights }),
+            (1u32..15).prop_map(|nights| Rule::MaxStay { nights }),
+            Just(Rule::ClosedToArrival),
+            Just(Rule::ClosedToDeparture),
+            (0u32..30).prop_map(|days| Rule::MinLeadDays { days }),
+            (0u32..400).prop_map(|days| Rule::MaxAdvanceDays { days }),
+        ]
+    }
+
+    fn restriction() -> impl Strategy<Value = Restriction> {
+        (0u64..120, 1u64..30, rule()).prop_map(|(start, len, rule)| {
+            let from = today() + Days::new(start);
+            Restriction::new(from, from + Days::new(len), rule).unwrap()
+        })
+    }
+
+    fn a_stay() -> impl Strategy<Value = Stay> {
+        (0u64..120, 1u64..=30).prop_map(|(start, nights)| {
+            let from = today() + Days::new(start);
+            Stay::new(from, from + Days::new(nights)).unwrap()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_order_of_restrictions_changes_only_which_refusal_is_named(rs in prop::collection::vec(restriction(), 0..6), stay in a_stay()) {
+            let mut reversed = rs.clone();
+            reversed.reverse();
+            prop_assert_eq!(check(&rs, &stay, today()).is_ok(), check(&reversed, &stay, today()).is_ok());
+        }
+
+        #[test]
+        fn a_stay_is_refused_only_by_a_restriction_covering_its_arrival_or_departure(r in restriction(), stay in a_stay()) {
+            if check(&[r], &stay, today()).is_err() {
+                prop_assert!(r.covers(stay.check_in()) || r.covers(stay.check_out()));
+            }
+        }
+
+        #[test]
+        fn a_refusal_names_the_dates_a_guest_can_check(r in restriction(), stay in a_stay()) {
+            if let Err(refusal) = check(&[r], &stay, today()) {
+                let words = refusal.to_string();
+                prop_assert!(words.contains(&r.from.to_string()) || words.contains(&stay.check_in().to_string()) || words.contains(&stay.check_out().to_string()));
+            }
+        }
+    }
+}
