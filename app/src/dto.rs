@@ -44,3 +44,14 @@ impl BookingView {
         self.total.currency()
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AvailabilityView {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub nights: i64,
+    pub nightly: Money,
+    pub total: Money,
+    pub rooms_free: usize,
+}

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::guest::{book::BookPage, booking::BookingPage, home::HomePage, my_bookings::MyBookingsPage};
+use pages::guest::{book::BookPage, booking::BookingPage, home::HomePage, my_bookings::MyBookingsPage, search::SearchPage};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
             <main class="mx-auto max-w-5xl px-4 py-8">
                 <Routes fallback=|| view! { <p>"Page not found."</p> }>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/rooms/:code") view=BookPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings/:id") view=BookingPage ssr=SsrMode::Async/>

@@ -1,5 +1,7 @@
 //! Server functions, one file per service they drive. Each parses input, checks the caller's
 //! role, calls one service method and maps its error.
+pub mod booking_actions;
 pub mod bookings;
 pub mod rooms;
+pub mod search;
 pub mod session;

@@ -1,11 +1,15 @@
 //! The bookings service: availability, pricing and reservations. Owns the `bookings` schema.
+mod availability;
+mod cancel;
 mod domain;
 mod error;
+pub mod lifecycle;
 pub mod pricing;
 pub mod restrictions;
 mod service;
 mod store;
 
+pub use availability::Availability;
 pub use domain::{BookRequest, Booking, BookingStatus};
 pub use error::BookingError;
 pub use pricing::{

@@ -17,6 +17,14 @@ impl BookingsService {
         Self { pool, rooms }
     }
 
+    pub(crate) fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    pub(crate) fn rooms(&self) -> &RoomsService {
+        &self.rooms
+    }
+
     /// Books a room of the requested type, holding a concrete room from the start. Rooms free at
     /// the time of the check are tried in order; the exclusion constraint settles every race, so
     /// a room lost to a concurrent booking only moves us on to the next one.

@@ -132,3 +132,36 @@ pub async fn find(conn: &mut PgConnection, id: BookingId) -> anyhow::Result<Opti
             .await?;
     row.map(Booking::try_from).transpose()
 }
+
+/// Rooms of any type held by a live booking on any night of `stay`.
+pub async fn rooms_taken_any(conn: &mut PgConnection, stay: &Stay) -> sqlx::Result<std::collections::HashSet<Uuid>> {
+    let ids: Vec<Uuid> = sqlx::query_scalar(
+        "SELECT DISTINCT room_id FROM bookings.bookings
+         WHERE status NOT IN ('cancelled', 'no_show')
+           AND daterange(check_in, check_out, '[)') && daterange($1, $2, '[)')",
+    )
+    .bind(stay.check_in())
+    .bind(stay.check_out())
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.into_iter().collect())
+}
+
+/// A booking with its row locked until the transaction ends, for a status change.
+pub async fn find_for_update(conn: &mut PgConnection, id: BookingId) -> anyhow::Result<Option<Booking>> {
+    let row: Option<BookingRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bookings.bookings WHERE id = $1 FOR UPDATE")))
+            .bind(id.as_uuid())
+            .fetch_optional(conn)
+            .await?;
+    row.map(Booking::try_from).transpose()
+}
+
+pub async fn set_status(conn: &mut PgConnection, id: BookingId, status: BookingStatus) -> sqlx::Result<()> {
+    sqlx::query("UPDATE bookings.bookings SET status = $2 WHERE id = $1")
+        .bind(id.as_uuid())
+        .bind(status.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
+}

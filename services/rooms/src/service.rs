@@ -82,3 +82,21 @@ impl RoomsService {
         Ok(())
     }
 }
+
+impl RoomsService {
+    /// Every sellable room, grouped by room type: one query for a whole availability search.
+    #[tracing::instrument(skip(self))]
+    pub async fn sellable_rooms_by_type(&self) -> Result<std::collections::HashMap<RoomTypeCode, Vec<Room>>, RoomsError> {
+        let docs: Vec<RoomDoc> = store::rooms(&self.db)
+            .find(doc! { "housekeeping": { "$nin": ["out_of_order", "out_of_service"] } })
+            .await?
+            .try_collect()
+            .await?;
+        let mut by_type = std::collections::HashMap::<RoomTypeCode, Vec<Room>>::new();
+        for d in docs {
+            let room = Room::try_from(d).context("a stored room is invalid")?;
+            by_type.entry(room.room_type.clone()).or_default().push(room);
+        }
+        Ok(by_type)
+    }
+}

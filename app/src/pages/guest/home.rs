@@ -9,6 +9,7 @@ pub fn HomePage() -> impl IntoView {
     let types = Resource::new(|| (), |_| list_room_types());
     view! {
         <h1 class="mb-6 text-3xl font-semibold">"Stay with us"</h1>
+        <super::search::SearchForm/>
         <Suspense fallback=|| view! { <p>"Loading rooms…"</p> }>
             {move || types.get().map(|r| match r {
                 Ok(types) => view! {

@@ -2,3 +2,4 @@ pub mod book;
 pub mod booking;
 pub mod home;
 pub mod my_bookings;
+pub mod search;
