@@ -46,7 +46,7 @@ pub async fn booking(id: String) -> Result<BookingView, AppError> {
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use crate::dto::BookingView;
     use crate::error::AppError;
     use bookings::BookingError;
@@ -55,7 +55,7 @@ mod server {
         match e {
             BookingError::UnknownRoomType(_) | BookingError::NotFound => AppError::NotFound(e.to_string()),
             BookingError::PartyDoesNotFit { .. } => AppError::Invalid(e.to_string()),
-            BookingError::NoLongerAvailable => AppError::Conflict(e.to_string()),
+            BookingError::NoLongerAvailable | BookingError::IllegalTransition(_) => AppError::Conflict(e.to_string()),
             BookingError::Unexpected(e) => crate::state::internal(e),
         }
     }

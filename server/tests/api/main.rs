@@ -1,9 +1,12 @@
 //! Integration tests against the real local stack (`scripts/stack up`): PostgreSQL, FerretDB,
 //! Redis, Kafka, Keycloak and Mailpit. One binary, so the app is linked once.
+mod availability;
 mod booking;
 mod events;
 mod health;
 mod helpers;
 mod home;
+mod lifecycle;
 mod notifications;
+mod schemas;
 mod sign_in;

@@ -10,6 +10,9 @@ pub enum BookingError {
     NoLongerAvailable,
     #[error("booking not found")]
     NotFound,
+    /// The booking's status does not allow this, e.g. cancelling a finished stay.
+    #[error(transparent)]
+    IllegalTransition(#[from] crate::lifecycle::IllegalTransition),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }

@@ -75,6 +75,31 @@ impl Event for BookingCreated {
     }
 }
 
+/// A booking was cancelled; its room is free again for those nights.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingCancelled {
+    pub booking_id: BookingId,
+    /// The guest the booking belongs to.
+    pub user_id: UserId,
+    pub room_id: RoomId,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    /// Who cancelled: the guest, or a member of staff on their behalf.
+    pub cancelled_by: UserId,
+    pub reason: Option<String>,
+    /// Decimal string (`"0.00"`): never a float on the wire.
+    pub cancellation_fee: String,
+    pub currency: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+impl Event for BookingCancelled {
+    const TYPE: &'static str = BOOKING_CANCELLED;
+    fn key(&self) -> String {
+        self.booking_id.to_string()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserRegistered {
     pub user_id: UserId,

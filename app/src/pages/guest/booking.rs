@@ -1,3 +1,4 @@
+use crate::api::booking_actions::CancelBooking;
 use crate::api::bookings::booking;
 use crate::dto::BookingView;
 use crate::error::ErrorNotice;
@@ -21,10 +22,29 @@ pub fn BookingPage() -> impl IntoView {
 
 #[component]
 fn Confirmation(b: BookingView) -> impl IntoView {
+    let cancel = ServerAction::<CancelBooking>::new();
+    // The booking as the last successful cancel returned it, else as the page loaded it.
+    let loaded = b.clone();
+    let current = Memo::new(move |_| cancel.value().get().and_then(Result::ok).unwrap_or_else(|| loaded.clone()));
+    let status = move || current.read().status.clone();
+    let is_cancelled = move || current.read().status == "cancelled";
+    // The lifecycle lets a booking be cancelled until the guest has checked in.
+    let cancellable = move || matches!(current.read().status.as_str(), "pending" | "confirmed");
+    let just_cancelled = move || cancel.value().get().is_some_and(|r| r.is_ok());
+    let id = b.id.clone();
     view! {
         <section data-testid="confirmation" class="max-w-lg rounded-lg border bg-white p-6">
-            <h1 class="text-2xl font-semibold">"Booking confirmed"</h1>
-            <p class="mt-1 text-stone-600">"A confirmation email is on its way."</p>
+            <h1 class="text-2xl font-semibold">
+                {move || if is_cancelled() { "Booking cancelled" } else { "Booking confirmed" }}
+            </h1>
+            {move || (!is_cancelled()).then(|| view! {
+                <p class="mt-1 text-stone-600">"A confirmation email is on its way."</p>
+            })}
+            {move || just_cancelled().then(|| view! {
+                <p role="status" class="mt-3 rounded-md border border-teal-300 bg-teal-50 px-4 py-3 text-teal-900">
+                    "Your booking is cancelled"
+                </p>
+            })}
             <dl class="mt-4 grid grid-cols-2 gap-2">
                 <dt>"Reference"</dt><dd data-testid="reference">{b.reference.clone()}</dd>
                 <dt>"Room"</dt><dd>{format!("{} · room {}", b.room_type, b.room_number)}</dd>
@@ -32,8 +52,21 @@ fn Confirmation(b: BookingView) -> impl IntoView {
                 <dt>"Check-out"</dt><dd>{b.check_out.to_string()}</dd>
                 <dt>"Guests"</dt><dd>{format!("{} adults, {} children", b.adults, b.children)}</dd>
                 <dt>"Total"</dt><dd data-testid="total">{b.total.to_string()}</dd>
-                <dt>"Status"</dt><dd>{b.status.clone()}</dd>
+                <dt>"Status"</dt><dd data-testid="status">{status}</dd>
             </dl>
+            {move || {
+                let id = id.clone();
+                cancellable().then(move || view! {
+                    <ActionForm action=cancel attr:class="mt-4">
+                        <input type="hidden" name="id" value=id/>
+                        <button type="submit" class="rounded border border-red-700 px-4 py-2 text-red-800 hover:bg-red-50 disabled:opacity-50"
+                            disabled=move || cancel.pending().get()>
+                            {move || if cancel.pending().get() { "Cancelling…" } else { "Cancel booking" }}
+                        </button>
+                    </ActionForm>
+                })
+            }}
+            {move || cancel.value().get().and_then(|r| r.err()).map(|e| view! { <div class="mt-3"><ErrorNotice error=e/></div> })}
             <a href="/bookings" class="mt-4 inline-block text-teal-800 underline">"All my bookings"</a>
         </section>
     }

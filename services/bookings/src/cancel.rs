@@ -1,0 +1,44 @@
+//! Cancelling a booking: the lifecycle's rule, the status change and its event in one transaction.
+use crate::lifecycle::Action;
+use crate::{store, Booking, BookingError, BookingStatus, BookingsService};
+use chrono::Utc;
+use kernel::events::{BookingCancelled, Envelope};
+use kernel::{BookingId, Money, UserId};
+
+impl BookingsService {
+    /// Cancels a booking, freeing its room for those nights. A guest may cancel only their own
+    /// booking (anyone else's is simply not found); staff may cancel any. The row is locked while
+    /// the lifecycle decides, so a concurrent check-in or cancel waits its turn. Cancelling an
+    /// already cancelled booking is a retry: it answers with the booking and emits nothing.
+    #[tracing::instrument(skip(self), fields(booking = %id, by = %by))]
+    pub async fn cancel(&self, id: BookingId, by: UserId, is_staff: bool) -> Result<Booking, BookingError> {
+        let mut tx = self.pool().begin().await?;
+        let mut booking = store::find_for_update(&mut tx, id)
+            .await?
+            .filter(|b| is_staff || b.user_id == by)
+            .ok_or(BookingError::NotFound)?;
+        if booking.status == BookingStatus::Cancelled {
+            return Ok(booking);
+        }
+        booking.status = booking.status.transition(Action::Cancel)?;
+        store::set_status(&mut tx, id, booking.status).await?;
+        let now = Utc::now();
+        // A rate's cancellation policy will set the fee; until then cancelling is free.
+        let fee = Money::zero(booking.total.currency());
+        let event = BookingCancelled {
+            booking_id: booking.id,
+            user_id: booking.user_id,
+            room_id: booking.room_id,
+            check_in: booking.stay.check_in(),
+            check_out: booking.stay.check_out(),
+            cancelled_by: by,
+            reason: None,
+            cancellation_fee: fee.to_decimal_string(),
+            currency: fee.currency().code().to_owned(),
+            timestamp: now,
+        };
+        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event, now)).await?;
+        tx.commit().await?;
+        Ok(booking)
+    }
+}
