@@ -1,0 +1,73 @@
+use crate::helpers::{add_guest, add_room_type, request, sign_in, spawn_app, stay};
+use kernel::events::{BookingCreated, Envelope};
+use notifications::NotificationsService;
+
+fn validator(topic: &str) -> jsonschema::Validator {
+    let path = format!("{}/../docs/events/{topic}.v1.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+async fn outbox(app: &crate::helpers::TestApp, table: &str, topic: &str, key: String) -> serde_json::Value {
+    sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT payload FROM {table} WHERE topic = $1 AND key = $2 LIMIT 1")))
+        .bind(topic)
+        .bind(key)
+        .fetch_one(&app.deps.pg)
+        .await
+        .unwrap_or_else(|e| panic!("no {topic} in {table}: {e}"))
+}
+
+fn assert_valid(topic: &str, event: &serde_json::Value) {
+    let errors: Vec<String> = validator(topic).iter_errors(event).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{topic} does not match its schema: {errors:?}\n{event}");
+}
+
+/// Every event the services produce matches its published schema.
+#[tokio::test]
+async fn produced_events_match_their_schemas() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let guest = add_guest(&app).await;
+    let booking = app.state.bookings.book(request(guest.id, &room_type, stay(200, 2))).await.unwrap();
+    assert_valid("booking.created", &outbox(&app, "bookings.outbox", "booking.created", booking.id.to_string()).await);
+
+    sign_in(&app, "manager@hotel.test", "manager").await;
+    let (manager,): (uuid::Uuid,) = sqlx::query_as("SELECT id FROM users.users WHERE email = 'manager@hotel.test'")
+        .fetch_one(&app.deps.pg)
+        .await
+        .unwrap();
+    assert_valid("user.registered", &outbox(&app, "users.outbox", "user.registered", manager.to_string()).await);
+
+    let service = NotificationsService::new(app.deps.pg.clone(), app.deps.mailer.clone(), app.state.users.clone());
+    let created: Envelope<BookingCreated> =
+        serde_json::from_value(outbox(&app, "bookings.outbox", "booking.created", booking.id.to_string()).await).unwrap();
+    service.on_booking_created(&created).await.unwrap();
+    crate::helpers::eventually("the confirmation to be sent", std::time::Duration::from_secs(20), || async {
+        service.send_due().await.unwrap();
+        sqlx::query_scalar::<_, serde_json::Value>(
+            "SELECT payload FROM notifications.outbox WHERE topic = 'notification.sent' AND key = $1",
+        )
+        .bind(guest.id.to_string())
+        .fetch_optional(&app.deps.pg)
+        .await
+        .unwrap()
+    })
+    .await;
+    assert_valid("notification.sent", &outbox(&app, "notifications.outbox", "notification.sent", guest.id.to_string()).await);
+}
+
+#[test]
+fn a_float_amount_is_refused_by_the_schema() {
+    let mut event = serde_json::json!({
+        "event_id": uuid::Uuid::new_v4(), "event_type": "booking.created", "schema_version": 1,
+        "occurred_at": "2026-11-25T10:00:00Z",
+        "payload": {
+            "booking_id": uuid::Uuid::new_v4(), "user_id": uuid::Uuid::new_v4(), "room_id": uuid::Uuid::new_v4(),
+            "room_number": "101", "room_type": "STD", "check_in": "2026-12-01", "check_out": "2026-12-03",
+            "adults": 2, "children": 0, "total_amount": "238.00", "currency": "EUR", "timestamp": "2026-11-25T10:00:00Z"
+        }
+    });
+    assert!(validator("booking.created").is_valid(&event));
+    event["payload"]["total_amount"] = serde_json::json!(238.0);
+    assert!(!validator("booking.created").is_valid(&event));
+}
