@@ -44,6 +44,12 @@ async fn cancelling_writes_the_status_and_one_booking_cancelled_event() {
     assert_eq!(payload["cancellation_fee"], "0.00");
     assert_eq!(payload["currency"], "EUR");
     assert!(payload["reason"].is_null());
+
+    let path = format!("{}/../docs/events/booking.cancelled.v1.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let errors: Vec<String> =
+        jsonschema::validator_for(&schema).unwrap().iter_errors(event).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "booking.cancelled does not match its published schema: {errors:?}\n{event}");
 }
 
 #[tokio::test]
