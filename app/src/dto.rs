@@ -37,6 +37,8 @@ pub struct BookingView {
     pub children: u8,
     pub total: Money,
     pub status: String,
+    /// Whether the lifecycle still allows cancelling; decided by the bookings service.
+    pub can_cancel: bool,
 }
 
 impl BookingView {

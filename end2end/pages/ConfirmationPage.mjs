@@ -10,6 +10,9 @@ export class ConfirmationPage {
     this.heading = this.section.getByRole('heading', { name: 'Booking confirmed' });
     this.reference = page.getByTestId('reference');
     this.total = page.getByTestId('total');
+    this.status = page.getByTestId('status');
+    this.cancelButton = page.getByRole('button', { name: 'Cancel booking' });
+    this.cancelledNotice = page.getByRole('status').filter({ hasText: 'Your booking is cancelled' });
   }
 
   async waitUntilShown() {

@@ -2,7 +2,7 @@
 // confirmation and receives the confirmation email.
 import assert from 'node:assert/strict';
 import { browserTest } from '../lib/harness.mjs';
-import { DEMO_USERS } from '../lib/config.mjs';
+import { APP_BASE_URL, DEMO_USERS } from '../lib/config.mjs';
 import { randomFutureStay } from '../lib/dates.mjs';
 import { expectText, expectVisible } from '../lib/expect.mjs';
 import { newGuestDetails, registerFromHeader, signInFromHeader } from '../lib/flows.mjs';
@@ -100,5 +100,15 @@ browserTest('a new guest registers, books a room and receives the confirmation e
     assert.ok(message.Text.includes(stay.checkIn), `email text mentions check-in ${stay.checkIn}:\n${message.Text}`);
     assert.ok(message.Text.includes(stay.checkOut), `email text mentions check-out ${stay.checkOut}:\n${message.Text}`);
     assert.ok(message.Text.includes(reference), `email text mentions the reference:\n${message.Text}`);
+  });
+
+  await step('cancel it from its page; the room is released', async () => {
+    await page.goto(`${APP_BASE_URL}/bookings/${bookingId}`);
+    await confirmation.section.waitFor();
+    await page.waitForSelector('body[data-hydrated=true]');
+    await confirmation.cancelButton.click();
+    await expectVisible(confirmation.cancelledNotice);
+    assert.equal((await confirmation.status.innerText()).trim(), 'cancelled');
+    assert.equal(await confirmation.cancelButton.count(), 0, 'a cancelled booking offers no second cancel');
   });
 });

@@ -73,6 +73,7 @@ pub(crate) mod server {
             children: b.party.children(),
             total: b.total,
             status: b.status.as_str().replace('_', " "),
+            can_cancel: b.status.allows(bookings::lifecycle::Action::Cancel),
         }
     }
 }

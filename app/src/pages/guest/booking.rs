@@ -29,7 +29,7 @@ fn Confirmation(b: BookingView) -> impl IntoView {
     let status = move || current.read().status.clone();
     let is_cancelled = move || current.read().status == "cancelled";
     // The lifecycle lets a booking be cancelled until the guest has checked in.
-    let cancellable = move || matches!(current.read().status.as_str(), "pending" | "confirmed");
+    let cancellable = move || current.read().can_cancel;
     let just_cancelled = move || cancel.value().get().is_some_and(|r| r.is_ok());
     let id = b.id.clone();
     view! {
