@@ -1,4 +1,4 @@
-use crate::helpers::{add_guest, add_room_type, request, sign_in, spawn_app, stay};
+use crate::helpers::{add_guest, add_room_type, book_form, call, request, sign_in, spawn_app, stay};
 use bookings::BookingError;
 use futures::future::join_all;
 
@@ -96,35 +96,17 @@ async fn a_signed_in_guest_books_through_the_page_server_function() {
     let app = spawn_app().await;
     let room_type = add_room_type(&app, 1).await;
     let client = sign_in(&app, "guest@hotel.test", "guest").await;
-    let check_in = (chrono::Utc::now() + chrono::Days::new(90)).date_naive();
-    let form = [
-        ("room_type", room_type.code.to_string()),
-        ("check_in", check_in.to_string()),
-        ("check_out", (check_in + chrono::Days::new(2)).to_string()),
-        ("adults", "1".into()),
-        ("children", "0".into()),
-        ("idempotency_key", uuid::Uuid::new_v4().to_string()),
-    ];
-    let response = client.post(format!("{}/api/book", app.address)).form(&form).send().await.unwrap();
-    let id: String = response.json().await.unwrap();
+    let form = book_form(&room_type, 90, 2);
+    let id = call(&client, &app, "book", &form).await.as_str().unwrap().to_owned();
 
-    let mine: serde_json::Value = client
-        .post(format!("{}/api/booking", app.address))
-        .form(&[("id", &id)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mine = call(&client, &app, "booking", &[("id", &id)]).await;
     assert_eq!(mine["room_type"], room_type.code.to_string());
     assert_eq!(mine["nights"], 2);
 
     let bad_dates = [("check_in", "2030-02-10"), ("check_out", "2030-02-09")];
-    let mut form = form.to_vec();
+    let mut form = form;
     form.retain(|(k, _)| *k != "check_in" && *k != "check_out");
     form.extend(bad_dates.iter().map(|(k, v)| (*k, v.to_string())));
-    let refused = client.post(format!("{}/api/book", app.address)).form(&form).send().await.unwrap();
-    let error: serde_json::Value = refused.json().await.unwrap();
+    let error = call(&client, &app, "book", &form).await;
     assert_eq!(error["Invalid"], "check-out must be after check-in");
 }

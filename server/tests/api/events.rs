@@ -1,4 +1,4 @@
-use crate::helpers::{add_guest, add_room_type, eventually, request, spawn_app_with_workers, stay};
+use crate::helpers::{add_guest, add_room_type, eventually, mailpit_search, request, spawn_app_with_workers, stay};
 use rdkafka::consumer::{Consumer, StreamConsumer};
 use rdkafka::{ClientConfig, Message};
 use std::time::Duration;
@@ -40,19 +40,10 @@ async fn a_booking_reaches_kafka_and_the_guest_gets_a_confirmation_email() {
     assert_eq!(payload["total_amount"], "370.35");
     assert!(payload["timestamp"].is_string());
 
-    let mailpit = std::env::var("MAILPIT_API_URL").unwrap_or_else(|_| "http://127.0.0.1:8025".into());
     let reference = key[..8].to_uppercase();
     let query = format!("to:\"{}\" subject:\"{reference}\"", guest.email);
     let message: serde_json::Value = eventually("the confirmation email in Mailpit", Duration::from_secs(60), || async {
-        let found: serde_json::Value = reqwest::Client::new()
-            .get(format!("{mailpit}/api/v1/search"))
-            .query(&[("query", &query)])
-            .send()
-            .await
-            .ok()?
-            .json()
-            .await
-            .ok()?;
+        let found = mailpit_search(&query).await?;
         found["messages"].as_array()?.first().cloned()
     })
     .await;

@@ -175,3 +175,34 @@ fn form_action(html: &str) -> String {
         .expect("the Keycloak login form")
         .replace("&amp;", "&")
 }
+
+/// The booking form as the room page posts it, for a stay starting `from_today` days ahead.
+pub fn book_form(room_type: &RoomType, from_today: u64, nights: u64) -> Vec<(&'static str, String)> {
+    let check_in = (chrono::Utc::now() + chrono::Days::new(from_today)).date_naive();
+    vec![
+        ("room_type", room_type.code.to_string()),
+        ("check_in", check_in.to_string()),
+        ("check_out", (check_in + chrono::Days::new(nights)).to_string()),
+        ("adults", "1".into()),
+        ("children", "0".into()),
+        ("idempotency_key", uuid::Uuid::new_v4().to_string()),
+    ]
+}
+
+/// Calls a server function as the browser does (form-encoded POST) and returns its JSON answer.
+pub async fn call<F: serde::Serialize + ?Sized>(client: &reqwest::Client, app: &TestApp, endpoint: &str, form: &F) -> serde_json::Value {
+    let response = client.post(format!("{}/api/{endpoint}", app.address)).form(form).send().await.unwrap();
+    response.json().await.unwrap()
+}
+
+/// Messages in Mailpit matching a search such as `to:"a@b.test" subject:"X"`.
+pub async fn mailpit_search(query: &str) -> Option<serde_json::Value> {
+    let mailpit = std::env::var("MAILPIT_API_URL").unwrap_or_else(|_| "http://127.0.0.1:8025".into());
+    let response = reqwest::Client::new()
+        .get(format!("{mailpit}/api/v1/search"))
+        .query(&[("query", query)])
+        .send()
+        .await
+        .ok()?;
+    response.json().await.ok()
+}

@@ -1,5 +1,5 @@
 //! A booking's lifecycle against the real stack: cancelling, its event and the room it frees.
-use crate::helpers::{add_guest, add_room_type, request, sign_in, spawn_app, stay, TestApp};
+use crate::helpers::{add_guest, add_room_type, book_form, call, request, sign_in, spawn_app, stay, TestApp};
 use bookings::{BookingError, BookingStatus};
 use kernel::BookingId;
 
@@ -151,20 +151,11 @@ async fn a_signed_in_guest_cancels_through_the_page_server_function() {
     let app = spawn_app().await;
     let room_type = add_room_type(&app, 1).await;
     let client = sign_in(&app, "guest@hotel.test", "guest").await;
-    let check_in = (chrono::Utc::now() + chrono::Days::new(150)).date_naive();
-    let form = [
-        ("room_type", room_type.code.to_string()),
-        ("check_in", check_in.to_string()),
-        ("check_out", (check_in + chrono::Days::new(2)).to_string()),
-        ("adults", "1".into()),
-        ("children", "0".into()),
-        ("idempotency_key", uuid::Uuid::new_v4().to_string()),
-    ];
-    let booked = client.post(format!("{}/api/book", app.address)).form(&form).send().await.unwrap();
-    let id: String = booked.json().await.unwrap();
+    let form = book_form(&room_type, 150, 2);
+    let id = call(&client, &app, "book", &form).await.as_str().unwrap().to_owned();
     let cancel = |client: reqwest::Client, id: String| {
-        let url = format!("{}/api/cancel_booking", app.address);
-        async move { client.post(url).form(&[("id", id)]).send().await.unwrap().json::<serde_json::Value>().await.unwrap() }
+        let app = &app;
+        async move { call(&client, app, "cancel_booking", &[("id", id)]).await }
     };
 
     let housekeeping = sign_in(&app, "housekeeping@hotel.test", "housekeeping").await;
@@ -196,14 +187,6 @@ async fn the_server_function_shows_an_illegal_transition_as_a_conflict() {
         .await
         .unwrap();
 
-    let refused: serde_json::Value = staff
-        .post(format!("{}/api/cancel_booking", app.address))
-        .form(&[("id", booking.id.to_string())])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let refused = call(&staff, &app, "cancel_booking", &[("id", booking.id.to_string())]).await;
     assert_eq!(refused["Conflict"], "a checked-out booking cannot be cancelled", "{refused}");
 }

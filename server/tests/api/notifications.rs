@@ -1,4 +1,4 @@
-use crate::helpers::{add_guest, eventually, spawn_app};
+use crate::helpers::{add_guest, eventually, mailpit_search, spawn_app};
 use chrono::Utc;
 use futures::future::join_all;
 use kernel::events::{BookingCreated, Envelope};
@@ -50,17 +50,7 @@ async fn one_event_handled_many_times_sends_one_email() {
     })
     .await;
 
-    let mailpit = std::env::var("MAILPIT_API_URL").unwrap_or_else(|_| "http://127.0.0.1:8025".into());
-    let query = format!("to:\"{}\"", guest.email);
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let found: serde_json::Value = reqwest::Client::new()
-        .get(format!("{mailpit}/api/v1/search"))
-        .query(&[("query", &query)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let found = mailpit_search(&format!("to:\"{}\"", guest.email)).await.unwrap();
     assert_eq!(found["messages_count"], 1, "{found}");
 }
