@@ -40,3 +40,14 @@ async fn the_search_page_lists_free_room_types_and_explains_bad_dates() {
     let html = reqwest::get(url).await.unwrap().text().await.unwrap();
     assert!(html.contains("check-out must be after check-in"), "a clear refusal");
 }
+
+#[tokio::test]
+async fn a_room_type_added_through_the_service_is_searchable_at_once() {
+    let app = spawn_app().await;
+    let wanted = stay(130, 2);
+    let party = Party::new(1, 0).unwrap();
+    app.state.bookings.availability(&wanted, &party).await.unwrap();
+    let added = add_room_type(&app, 1).await;
+    let found = app.state.bookings.availability(&wanted, &party).await.unwrap();
+    assert!(found.iter().any(|a| a.room_type.code == added.code), "the inventory snapshot was refreshed by the write");
+}

@@ -13,19 +13,19 @@ pub struct Availability {
 
 impl BookingsService {
     /// Room types that fit `party` and have at least one free room for every night of `stay`,
-    /// cheapest first. Three queries whatever the size of the hotel.
+    /// cheapest first. One query on live stays, over the rooms service's inventory snapshot.
     #[tracing::instrument(skip(self))]
     pub async fn availability(&self, stay: &Stay, party: &Party) -> Result<Vec<Availability>, BookingError> {
-        let types = self.rooms().room_types().await?;
-        let rooms = self.rooms().sellable_rooms_by_type().await?;
+        let inventory = self.rooms().inventory().await?;
         let mut conn = self.pool().acquire().await?;
         let taken = store::rooms_taken_any(&mut conn, stay).await?;
-        let mut result: Vec<Availability> = types
-            .into_iter()
+        let mut result: Vec<Availability> = inventory
+            .room_types
+            .iter()
             .filter(|t| t.fits(party))
             .filter_map(|t| {
-                let free = rooms.get(&t.code)?.iter().filter(|r| !taken.contains(&r.id.as_uuid())).count();
-                (free > 0).then(|| Availability { quote: pricing::quote(&t, stay, party), rooms_free: free, room_type: t })
+                let free = inventory.sellable.get(&t.code)?.iter().filter(|r| !taken.contains(&r.id.as_uuid())).count();
+                (free > 0).then(|| Availability { quote: pricing::quote(t, stay, party), rooms_free: free, room_type: t.clone() })
             })
             .collect();
         result.sort_by_key(|a| a.quote.total.minor());

@@ -1,19 +1,37 @@
 use crate::store::{self, RoomDoc, RoomTypeDoc};
+use crate::inventory::{Inventory, InventoryCache};
 use crate::{Room, RoomType, RoomsError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 use anyhow::Context;
 use futures::TryStreamExt;
 use kernel::RoomTypeCode;
 use mongodb::bson::doc;
 use mongodb::Database;
 
+/// How stale a search's view of the inventory may be; changes made by other processes show
+/// after at most this long.
+const INVENTORY_TTL: Duration = Duration::from_secs(2);
+
 #[derive(Clone)]
 pub struct RoomsService {
     db: Database,
+    inventory: Arc<InventoryCache>,
 }
 
 impl RoomsService {
     pub fn new(db: Database) -> Self {
-        Self { db }
+        Self { db, inventory: Arc::new(InventoryCache::new(INVENTORY_TTL)) }
+    }
+
+    /// Room types and sellable rooms as of at most two seconds ago: for searches, not for booking.
+    pub async fn inventory(&self) -> Result<Arc<Inventory>, RoomsError> {
+        if let Some(inventory) = self.inventory.fresh().await {
+            return Ok(inventory);
+        }
+        let loaded_at = Instant::now();
+        let (room_types, sellable) = futures::try_join!(self.room_types(), self.sellable_rooms_by_type())?;
+        Ok(self.inventory.store(loaded_at, Inventory { room_types, sellable }).await)
     }
 
     pub async fn ensure_indexes(&self) -> Result<(), RoomsError> {
@@ -70,6 +88,7 @@ impl RoomsService {
         store::room_types(&self.db).insert_many(types).await?;
         let rooms: Vec<RoomDoc> = crate::demo::rooms().iter().map(RoomDoc::from).collect();
         store::rooms(&self.db).insert_many(rooms).await?;
+        self.inventory.invalidate().await;
         Ok(true)
     }
 
@@ -79,6 +98,7 @@ impl RoomsService {
         if !rooms.is_empty() {
             store::rooms(&self.db).insert_many(rooms.iter().map(RoomDoc::from)).await?;
         }
+        self.inventory.invalidate().await;
         Ok(())
     }
 }
@@ -86,7 +106,7 @@ impl RoomsService {
 impl RoomsService {
     /// Every sellable room, grouped by room type: one query for a whole availability search.
     #[tracing::instrument(skip(self))]
-    pub async fn sellable_rooms_by_type(&self) -> Result<std::collections::HashMap<RoomTypeCode, Vec<Room>>, RoomsError> {
+    async fn sellable_rooms_by_type(&self) -> Result<std::collections::HashMap<RoomTypeCode, Vec<Room>>, RoomsError> {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
             .find(doc! { "housekeeping": { "$nin": ["out_of_order", "out_of_service"] } })
             .await?
