@@ -8,8 +8,8 @@
 use anyhow::{ensure, Context};
 use bookings::{BookRequest, BookingError, BookingsService};
 use chrono::{Days, NaiveDate, Utc};
-use kernel::{Currency, Email, Money, Party, Role, RoomId, RoomTypeCode, Stay, UserId};
-use rooms::{Housekeeping, Occupancy, Room, RoomType, RoomsService};
+use kernel::{Currency, Email, Money, Party, Role, RoomTypeCode, Stay, UserId};
+use rooms::{Room, RoomType, RoomsService};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
 use std::io::Write;
@@ -240,18 +240,7 @@ fn room_type(code: &str, price_minor: i64, count: usize, floor_base: u8) -> (Roo
         amenities: vec!["wifi".into()],
         features: rooms::bson::doc! { "view": "bench" },
     };
-    let rs = (0..count)
-        .map(|i| Room {
-            id: RoomId::new(),
-            number: format!("{code}-{i:03}"),
-            floor: floor_base as _,
-            room_type: code.clone(),
-            features: Default::default(),
-            housekeeping: Housekeeping::Clean,
-            occupancy: Occupancy::Vacant,
-            notes: String::new(),
-        })
-        .collect();
+    let rs = (0..count).map(|i| Room::new(format!("{code}-{i:03}"), floor_base as _, code.clone())).collect();
     (rt, rs)
 }
 

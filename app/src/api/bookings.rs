@@ -15,15 +15,16 @@ pub async fn book(
 ) -> Result<String, AppError> {
     use kernel::{Party, Role, RoomTypeCode, Stay};
     let user = super::session::server::require(&[Role::Guest, Role::FrontDesk, Role::Manager, Role::Admin]).await?;
+    let bookings = crate::state::state()?.bookings;
     let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
     let request = bookings::BookRequest {
         user_id: user.user_id,
         room_type: RoomTypeCode::parse(&room_type).map_err(|e| invalid(&e))?,
-        stay: Stay::parse(&check_in, &check_out, chrono::Utc::now().date_naive()).map_err(|e| invalid(&e))?,
+        stay: Stay::parse(&check_in, &check_out, bookings.today()).map_err(|e| invalid(&e))?,
         party: Party::new(adults, children).map_err(|e| invalid(&e))?,
         idempotency_key: idempotency_key.parse().map_err(|_| AppError::Invalid("the form has expired; reload the page".into()))?,
     };
-    let booking = crate::state::state()?.bookings.book(request).await.map_err(server::app_error)?;
+    let booking = bookings.book(request).await.map_err(server::app_error)?;
     let id = booking.id.to_string();
     leptos_axum::redirect(&format!("/bookings/{id}"));
     Ok(id)

@@ -6,9 +6,10 @@ use leptos::prelude::*;
 #[server(endpoint = "search")]
 pub async fn search(check_in: String, check_out: String, adults: u8, children: u8) -> Result<Vec<AvailabilityView>, AppError> {
     use kernel::{Party, Stay};
-    let stay = Stay::parse(&check_in, &check_out, chrono::Utc::now().date_naive()).map_err(|e| AppError::Invalid(e.to_string()))?;
+    let bookings = crate::state::state()?.bookings;
+    let stay = Stay::parse(&check_in, &check_out, bookings.today()).map_err(|e| AppError::Invalid(e.to_string()))?;
     let party = Party::new(adults, children).map_err(|e| AppError::Invalid(e.to_string()))?;
-    let found = crate::state::state()?.bookings.availability(&stay, &party).await.map_err(crate::state::internal)?;
+    let found = bookings.availability(&stay, &party).await.map_err(crate::state::internal)?;
     Ok(found
         .into_iter()
         .map(|a| AvailabilityView {

@@ -1,6 +1,6 @@
-use kernel::{Currency, Email, Money, Party, Role, RoomId, RoomTypeCode, Stay, UserId};
+use kernel::{Currency, Email, Money, Party, Role, RoomTypeCode, Stay, UserId};
 use leptos::prelude::LeptosOptions;
-use rooms::{Housekeeping, Occupancy, Room, RoomType};
+use rooms::{Room, RoomType};
 use server::config::Config;
 use server::startup::{Application, Dependencies};
 use std::sync::Once;
@@ -77,18 +77,7 @@ pub async fn add_room_type(app: &TestApp, rooms: usize) -> RoomType {
         amenities: vec!["wifi".into()],
         features: rooms::bson::doc! { "view": "test", "wifi_mbps": 100 },
     };
-    let rooms: Vec<Room> = (0..rooms)
-        .map(|i| Room {
-            id: RoomId::new(),
-            number: format!("{code}-{i}"),
-            floor: 1,
-            room_type: code.clone(),
-            features: Default::default(),
-            housekeeping: Housekeeping::Clean,
-            occupancy: Occupancy::Vacant,
-            notes: String::new(),
-        })
-        .collect();
+    let rooms: Vec<Room> = (0..rooms).map(|i| Room::new(format!("{code}-{i}"), 1, code.clone())).collect();
     app.state.rooms.add(&room_type, &rooms).await.unwrap();
     room_type
 }

@@ -17,6 +17,12 @@ impl BookingsService {
         Self { pool, rooms }
     }
 
+    /// The hotel's today, against which stays in the past are refused. UTC until the hotel's
+    /// time zone is configured.
+    pub fn today(&self) -> chrono::NaiveDate {
+        Utc::now().date_naive()
+    }
+
     pub(crate) fn pool(&self) -> &PgPool {
         &self.pool
     }

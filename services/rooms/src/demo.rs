@@ -1,6 +1,6 @@
 //! The demo hotel: six room types over six floors, 64 rooms.
-use crate::{Housekeeping, Occupancy, Room, RoomType};
-use kernel::{Currency, Money, RoomId, RoomTypeCode};
+use crate::{Room, RoomType};
+use kernel::{Currency, Money, RoomTypeCode};
 use mongodb::bson::{doc, Document};
 
 struct Spec {
@@ -75,16 +75,12 @@ pub fn rooms() -> Vec<Room> {
         for &floor in spec.floors {
             for _ in 0..spec.per_floor {
                 let n = next_on_floor.entry(floor).or_insert(1);
-                rooms.push(Room {
-                    id: RoomId::new(),
-                    number: format!("{floor}{:02}", n),
-                    floor,
-                    room_type: RoomTypeCode::parse(spec.code).expect("demo codes are valid"),
-                    features: if *n == 1 { doc! { "corner": true } } else { Document::new() },
-                    housekeeping: Housekeeping::Clean,
-                    occupancy: Occupancy::Vacant,
-                    notes: String::new(),
-                });
+                let code = RoomTypeCode::parse(spec.code).expect("demo codes are valid");
+                let mut room = Room::new(format!("{floor}{:02}", n), floor, code);
+                if *n == 1 {
+                    room.features = doc! { "corner": true };
+                }
+                rooms.push(room);
                 *n += 1;
             }
         }

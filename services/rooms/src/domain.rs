@@ -60,3 +60,19 @@ pub struct Room {
     pub occupancy: Occupancy,
     pub notes: String,
 }
+
+impl Room {
+    /// A new room as it joins the inventory: clean, vacant, no overrides, no notes.
+    pub fn new(number: String, floor: i32, room_type: RoomTypeCode) -> Self {
+        Room {
+            id: RoomId::new(),
+            number,
+            floor,
+            room_type,
+            features: Document::new(),
+            housekeeping: Housekeeping::Clean,
+            occupancy: Occupancy::Vacant,
+            notes: String::new(),
+        }
+    }
+}
