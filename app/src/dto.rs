@@ -39,6 +39,16 @@ pub struct BookingView {
     pub status: String,
     /// Whether the lifecycle still allows cancelling; decided by the bookings service.
     pub can_cancel: bool,
+    pub can_modify: bool,
+    pub room_type_code: String,
+    /// Night by night as sold; `None` for bookings made before prices were explained.
+    pub price: Option<PriceView>,
+    pub promo_code: Option<String>,
+    pub terms: TermsView,
+    /// What cancelling would cost right now.
+    pub fee_now: Money,
+    /// What cancelling cost, once cancelled.
+    pub cancellation_fee: Option<Money>,
 }
 
 impl BookingView {
@@ -54,6 +64,57 @@ pub struct AvailabilityView {
     pub description: String,
     pub nights: i64,
     pub nightly: Money,
-    pub total: Money,
+    /// The whole stay with taxes; `None` when a restriction refuses the dates.
+    pub total: Option<Money>,
+    /// Which rule refuses these dates, in the guest's words.
+    pub refusal: Option<String>,
     pub rooms_free: usize,
+}
+
+/// A priced stay as a bill shows it: every night with the rules that priced it, then the
+/// discounts and taxes of the whole stay.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceView {
+    pub nights: Vec<NightView>,
+    pub lines: Vec<PriceLineView>,
+    pub total: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NightView {
+    pub date: chrono::NaiveDate,
+    pub amount: Money,
+    /// e.g. "Summer 2027 · Weekend +15% · 1 extra adult"
+    pub rules: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PriceLineView {
+    pub label: String,
+    pub amount: Money,
+}
+
+/// Cancellation terms in the hotel's local time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TermsView {
+    /// e.g. "2027-03-01 15:00 (Europe/Berlin)"; `None` when cancelling is always free.
+    pub free_until: Option<String>,
+    pub late_fee: Money,
+}
+
+impl TermsView {
+    /// The policy in one sentence.
+    pub fn summary(&self) -> String {
+        match &self.free_until {
+            None => "Free cancellation.".to_owned(),
+            Some(until) => format!("Free cancellation until {until}; after that, cancelling costs {}.", self.late_fee),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteView {
+    pub nights: i64,
+    pub price: PriceView,
+    pub terms: TermsView,
 }

@@ -13,7 +13,10 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::guest::{book::BookPage, booking::BookingPage, home::HomePage, my_bookings::MyBookingsPage, search::SearchPage};
+use pages::guest::{
+    book::BookPage, booking::BookingPage, change::ChangeBookingPage, home::HomePage, my_bookings::MyBookingsPage,
+    search::SearchPage,
+};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     view! {
@@ -55,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rooms/:code") view=BookPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings/:id") view=BookingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/bookings/:id/change") view=ChangeBookingPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

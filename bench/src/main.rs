@@ -67,7 +67,7 @@ async fn main() -> anyhow::Result<()> {
     mongo.drop().await.context("dropping the MongoDB hotel_bench database")?;
     let rooms = RoomsService::new(mongo.clone());
     rooms.ensure_indexes().await?;
-    let bookings = BookingsService::new(pg.clone(), rooms.clone());
+    let bookings = BookingsService::new(pg.clone(), rooms.clone()).await?;
     let users = users::UsersService::new(pg.clone());
     let mut results = Results(Vec::new());
     let today = Utc::now().date_naive();
@@ -98,14 +98,14 @@ async fn main() -> anyhow::Result<()> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     println!("== availability search: {runs} runs each for 1-, 7- and 30-night stays at random future dates");
     // One warm-up so connection setup is not measured.
-    bookings.availability(&stay(today, 10, 1), &party).await?;
+    bookings.availability(&stay(today, 10, 1), &party, None).await?;
     for nights in [1i64, 7, 30] {
         let mut lat = Vec::with_capacity(runs);
         let mut types_found = 0usize;
         for _ in 0..runs {
             let s = stay(today, rng.range(1, FUTURE_DAYS - nights), nights);
             let t = Instant::now();
-            let found = bookings.availability(&s, &party).await?;
+            let found = bookings.availability(&s, &party, None).await?;
             lat.push(t.elapsed());
             types_found += found.len();
         }
@@ -143,6 +143,7 @@ async fn main() -> anyhow::Result<()> {
                     stay: stay(today, day, 1),
                     party,
                     idempotency_key: uuid::Uuid::new_v4(),
+                    promo_code: None,
                 };
                 let t = Instant::now();
                 match svc.book(req).await {
@@ -187,7 +188,7 @@ async fn main() -> anyhow::Result<()> {
         let (svc, gate, code) = (bookings.clone(), gate.clone(), last_type.code.clone());
         set.spawn(async move {
             gate.wait().await;
-            let req = BookRequest { user_id: guest, room_type: code, stay: race_stay, party, idempotency_key: uuid::Uuid::new_v4() };
+            let req = BookRequest { user_id: guest, room_type: code, stay: race_stay, party, idempotency_key: uuid::Uuid::new_v4(), promo_code: None };
             let t = Instant::now();
             let r = svc.book(req).await;
             (t.elapsed(), r)

@@ -13,9 +13,10 @@ const randomInt = (min, max) => min + Math.floor(Math.random() * (max - min + 1)
 
 /**
  * A stay far in the future, different on every run, so runs (and parallel runs) do not use up the
- * rooms of one night: check-in today + 200..600 days, 2..4 nights.
+ * rooms of one night: check-in today + 190..340 days, 2..4 nights. Past the demo hotel's
+ * bookings (they end 180 days ahead), inside how far ahead it sells (365 days).
  */
-export function randomFutureStay({ minDays = 200, maxDays = 600, minNights = 2, maxNights = 4 } = {}) {
+export function randomFutureStay({ minDays = 190, maxDays = 340, minNights = 2, maxNights = 4 } = {}) {
   const nights = randomInt(minNights, maxNights);
   const checkIn = addDays(new Date(), randomInt(minDays, maxDays));
   return { checkIn: isoDate(checkIn), checkOut: isoDate(addDays(checkIn, nights)), nights };

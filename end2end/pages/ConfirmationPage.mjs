@@ -13,6 +13,11 @@ export class ConfirmationPage {
     this.status = page.getByTestId('status');
     this.cancelButton = page.getByRole('button', { name: 'Cancel booking' });
     this.cancelledNotice = page.getByRole('status').filter({ hasText: 'Your booking is cancelled' });
+    this.changeLink = page.getByRole('link', { name: 'Change dates or guests' });
+    this.terms = page.getByTestId('terms');
+    this.feeNow = page.getByTestId('fee-now');
+    this.cancellationFee = page.getByTestId('cancellation-fee');
+    this.priceRows = page.getByTestId('price-table').locator('tr');
   }
 
   async waitUntilShown() {

@@ -1,10 +1,14 @@
 // `/rooms/<CODE>`: a room type with, for signed-in users, the booking form and its live total
-// (computed in the browser by the hydrated WASM).
+// (asked of the server by the hydrated WASM as the fields change).
 import { APP_BASE_URL } from '../lib/config.mjs';
 import { parseEuro } from '../lib/money.mjs';
+import { expectText } from '../lib/expect.mjs';
 import { Header } from './Header.mjs';
 
 export const CHOOSE_DATES = 'Choose your dates to see the total';
+
+/** The live quote's summary line for a stay of `nights`. */
+export const liveTotalPattern = (nights) => new RegExp(`^${nights} nights · €\\d+\\.\\d{2} in total$`);
 
 export class RoomPage {
   constructor(page) {
@@ -19,6 +23,8 @@ export class RoomPage {
     this.adults = page.locator('select[name=adults]');
     this.children = page.locator('select[name=children]');
     this.liveTotal = page.getByTestId('live-total');
+    this.priceRows = page.getByTestId('price-table').locator('tr');
+    this.terms = page.getByTestId('terms');
     this.bookNow = page.getByRole('button', { name: 'Book now' });
     this.alert = page.locator('main [role=alert]');
   }
@@ -51,6 +57,12 @@ export class RoomPage {
   async choosePartySize({ adults, children }) {
     if (adults !== undefined) await this.adults.selectOption(String(adults));
     if (children !== undefined) await this.children.selectOption(String(children));
+  }
+
+  /** "3 nights · €412.35 in total" → 41235, once the quote is there. */
+  async liveTotalCents(nights) {
+    const text = await expectText(this.liveTotal, liveTotalPattern(nights));
+    return parseEuro(text);
   }
 
   async liveTotalText() {

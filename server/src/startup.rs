@@ -60,7 +60,15 @@ impl Application {
         if config.seed_demo && rooms.seed_demo().await.context("loading the demo hotel")? {
             tracing::info!("loaded the demo hotel into MongoDB");
         }
-        let bookings = bookings::BookingsService::new(deps.pg.clone(), rooms.clone());
+        let bookings = bookings::BookingsService::new(deps.pg.clone(), rooms.clone())
+            .await
+            .context("starting the bookings service")?;
+        if config.seed_demo {
+            let guests = users.seed_demo_guests().await.context("loading the demo guests")?;
+            if bookings.seed_demo(&guests).await.context("loading the demo rates and bookings")? {
+                tracing::info!("loaded the demo rates and a year of bookings");
+            }
+        }
         let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings };
 
         let (shutdown, shutdown_rx) = watch::channel(false);

@@ -12,6 +12,7 @@ pub async fn book(
     adults: u8,
     children: u8,
     idempotency_key: String,
+    #[server(default)] promo: String,
 ) -> Result<String, AppError> {
     use kernel::{Party, Role, RoomTypeCode, Stay};
     let user = super::session::server::require(&[Role::Guest, Role::FrontDesk, Role::Manager, Role::Admin]).await?;
@@ -23,6 +24,7 @@ pub async fn book(
         stay: Stay::parse(&check_in, &check_out, bookings.today()).map_err(|e| invalid(&e))?,
         party: Party::new(adults, children).map_err(|e| invalid(&e))?,
         idempotency_key: idempotency_key.parse().map_err(|_| AppError::Invalid("the form has expired; reload the page".into()))?,
+        promo_code: Some(promo),
     };
     let booking = bookings.book(request).await.map_err(server::app_error)?;
     let id = booking.id.to_string();
@@ -34,16 +36,22 @@ pub async fn book(
 #[server(endpoint = "my_bookings")]
 pub async fn my_bookings(page: u32) -> Result<Vec<BookingView>, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
-    let list = crate::state::state()?.bookings.for_user(user.user_id, page, 20).await.map_err(server::app_error)?;
-    Ok(list.iter().map(server::view).collect())
+    let bookings = crate::state::state()?.bookings;
+    let list = bookings.for_user(user.user_id, page, 20).await.map_err(server::app_error)?;
+    Ok(list.iter().map(|b| server::view(b, bookings.clock())).collect())
 }
 
 #[server(endpoint = "booking")]
 pub async fn booking(id: String) -> Result<BookingView, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
-    let b = crate::state::state()?.bookings.find_for_user(id, user.user_id).await.map_err(server::app_error)?;
-    Ok(server::view(&b))
+    let bookings = crate::state::state()?.bookings;
+    let b = match user.role.manages_bookings() {
+        true => bookings.find(id).await,
+        false => bookings.find_for_user(id, user.user_id).await,
+    }
+    .map_err(server::app_error)?;
+    Ok(server::view(&b, bookings.clock()))
 }
 
 #[cfg(feature = "ssr")]
@@ -55,13 +63,20 @@ pub(crate) mod server {
     pub fn app_error(e: BookingError) -> AppError {
         match e {
             BookingError::UnknownRoomType(_) | BookingError::NotFound => AppError::NotFound(e.to_string()),
-            BookingError::PartyDoesNotFit { .. } => AppError::Invalid(e.to_string()),
-            BookingError::NoLongerAvailable | BookingError::IllegalTransition(_) => AppError::Conflict(e.to_string()),
+            BookingError::PartyDoesNotFit { .. }
+            | BookingError::Restricted(_)
+            | BookingError::Pricing(_)
+            | BookingError::UnknownPromo(_) => AppError::Invalid(e.to_string()),
+            BookingError::NoLongerAvailable | BookingError::IllegalTransition(_) | BookingError::RoomUnsuitable { .. } => {
+                AppError::Conflict(e.to_string())
+            }
             BookingError::Unexpected(e) => crate::state::internal(e),
         }
     }
 
-    pub fn view(b: &bookings::Booking) -> BookingView {
+    pub fn view(b: &bookings::Booking, clock: &bookings::HotelClock) -> BookingView {
+        use bookings::lifecycle::Action;
+        use crate::api::quote::server::{price_view, terms_view};
         BookingView {
             id: b.id.to_string(),
             reference: b.id.to_string()[..8].to_uppercase(),
@@ -74,7 +89,14 @@ pub(crate) mod server {
             children: b.party.children(),
             total: b.total,
             status: b.status.as_str().replace('_', " "),
-            can_cancel: b.status.allows(bookings::lifecycle::Action::Cancel),
+            can_cancel: b.status.allows(Action::Cancel),
+            can_modify: b.status.allows(Action::Modify),
+            room_type_code: b.room_type.to_string(),
+            price: b.price.as_ref().map(price_view),
+            promo_code: b.promo_code.clone(),
+            terms: terms_view(&b.terms, clock),
+            fee_now: b.terms.fee_at(chrono::Utc::now()),
+            cancellation_fee: b.cancellation_fee,
         }
     }
 }

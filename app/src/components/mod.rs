@@ -1,1 +1,3 @@
 pub mod header;
+pub mod price;
+pub mod stay;

@@ -11,17 +11,17 @@ async fn availability_counts_free_rooms_and_drops_full_or_too_small_types() {
     app.state.bookings.book(request(guest.id, &two_rooms, wanted)).await.unwrap();
     app.state.bookings.book(request(guest.id, &one_room, wanted)).await.unwrap();
 
-    let found = app.state.bookings.availability(&wanted, &Party::new(2, 0).unwrap()).await.unwrap();
+    let found = app.state.bookings.availability(&wanted, &Party::new(2, 0).unwrap(), None).await.unwrap();
     let mine: Vec<_> = found.iter().filter(|a| a.room_type.code == two_rooms.code || a.room_type.code == one_room.code).collect();
     assert_eq!(mine.len(), 1, "the full one-room type is not offered");
     assert_eq!(mine[0].room_type.code, two_rooms.code);
     assert_eq!(mine[0].rooms_free, 1);
-    assert_eq!(mine[0].quote.total.minor(), 3 * 12_345);
+    assert_eq!(mine[0].offer.as_ref().unwrap().priced.total().minor(), 3 * 12_345);
 
-    let later = app.state.bookings.availability(&stay(123, 1), &Party::new(2, 0).unwrap()).await.unwrap();
+    let later = app.state.bookings.availability(&stay(123, 1), &Party::new(2, 0).unwrap(), None).await.unwrap();
     assert!(later.iter().any(|a| a.room_type.code == one_room.code), "free again from the check-out day");
 
-    let too_many = app.state.bookings.availability(&wanted, &Party::new(3, 0).unwrap()).await.unwrap();
+    let too_many = app.state.bookings.availability(&wanted, &Party::new(3, 0).unwrap(), None).await.unwrap();
     assert!(!too_many.iter().any(|a| a.room_type.code == two_rooms.code), "a party of 3 adults does not fit");
 }
 
@@ -46,8 +46,8 @@ async fn a_room_type_added_through_the_service_is_searchable_at_once() {
     let app = spawn_app().await;
     let wanted = stay(130, 2);
     let party = Party::new(1, 0).unwrap();
-    app.state.bookings.availability(&wanted, &party).await.unwrap();
+    app.state.bookings.availability(&wanted, &party, None).await.unwrap();
     let added = add_room_type(&app, 1).await;
-    let found = app.state.bookings.availability(&wanted, &party).await.unwrap();
+    let found = app.state.bookings.availability(&wanted, &party, None).await.unwrap();
     assert!(found.iter().any(|a| a.room_type.code == added.code), "the inventory snapshot was refreshed by the write");
 }

@@ -106,6 +106,7 @@ pub fn request(user: UserId, room_type: &RoomType, stay: Stay) -> bookings::Book
         stay,
         party: Party::new(2, 0).unwrap(),
         idempotency_key: uuid::Uuid::new_v4(),
+        promo_code: None,
     }
 }
 

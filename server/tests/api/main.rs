@@ -7,6 +7,8 @@ mod health;
 mod helpers;
 mod home;
 mod lifecycle;
+mod modify;
 mod notifications;
+mod rates;
 mod schemas;
 mod sign_in;

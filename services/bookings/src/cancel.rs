@@ -3,10 +3,10 @@ use crate::lifecycle::Action;
 use crate::{store, Booking, BookingError, BookingStatus, BookingsService};
 use chrono::Utc;
 use kernel::events::{BookingCancelled, Envelope};
-use kernel::{BookingId, Money, UserId};
+use kernel::{BookingId, UserId};
 
 impl BookingsService {
-    /// Cancels a booking, freeing its room for those nights. A guest may cancel only their own
+    /// Cancels a booking, freeing its room for those nights, at the fee its terms set for now. A guest may cancel only their own
     /// booking (anyone else's is simply not found); staff may cancel any. The row is locked while
     /// the lifecycle decides, so a concurrent check-in or cancel waits its turn. Cancelling an
     /// already cancelled booking is a retry: it answers with the booking and emits nothing.
@@ -21,10 +21,10 @@ impl BookingsService {
             return Ok(booking);
         }
         booking.status = booking.status.transition(Action::Cancel)?;
-        store::set_status(&mut tx, id, booking.status).await?;
         let now = Utc::now();
-        // A rate's cancellation policy will set the fee; until then cancelling is free.
-        let fee = Money::zero(booking.total.currency());
+        let fee = booking.terms.fee_at(now);
+        booking.cancellation_fee = Some(fee);
+        store::set_status(&mut tx, id, booking.status, Some(fee)).await?;
         let event = BookingCancelled {
             booking_id: booking.id,
             user_id: booking.user_id,

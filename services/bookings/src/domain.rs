@@ -1,4 +1,5 @@
 use chrono::{DateTime, Utc};
+use crate::{CancellationTerms, PricedStay};
 use kernel::{BookingId, Money, Party, RoomId, RoomTypeCode, Stay, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -40,6 +41,19 @@ pub struct BookRequest {
     pub stay: Stay,
     pub party: Party,
     pub idempotency_key: uuid::Uuid,
+    /// As the guest typed it; unknown or inapplicable codes are refused, never ignored.
+    pub promo_code: Option<String>,
+}
+
+/// A change of dates, party or room type. Staff may change any booking, a guest only their own.
+#[derive(Debug, Clone)]
+pub struct ModifyRequest {
+    pub booking_id: BookingId,
+    pub by: UserId,
+    pub is_staff: bool,
+    pub room_type: RoomTypeCode,
+    pub stay: Stay,
+    pub party: Party,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,4 +68,11 @@ pub struct Booking {
     pub total: Money,
     pub status: BookingStatus,
     pub created_at: DateTime<Utc>,
+    /// Night by night with the rule that priced each, as sold; `None` for bookings made
+    /// before prices were explained.
+    pub price: Option<PricedStay>,
+    pub promo_code: Option<String>,
+    pub terms: CancellationTerms,
+    /// What cancelling cost, once cancelled.
+    pub cancellation_fee: Option<Money>,
 }

@@ -8,6 +8,16 @@ pub enum BookingError {
     PartyDoesNotFit { max_adults: u8, max_children: u8 },
     #[error("sorry, this room type is no longer available for those dates")]
     NoLongerAvailable,
+    /// A restriction of the room type forbids these dates; says which.
+    #[error("{0}")]
+    Restricted(#[from] crate::Refusal),
+    /// The promo code does not apply to this stay; says why.
+    #[error("{0}")]
+    Pricing(#[from] crate::PricingError),
+    #[error("there is no promo code '{0}'")]
+    UnknownPromo(String),
+    #[error("room {room} cannot take this stay: {why}")]
+    RoomUnsuitable { room: String, why: &'static str },
     #[error("booking not found")]
     NotFound,
     /// The booking's status does not allow this, e.g. cancelling a finished stay.

@@ -1,22 +1,31 @@
 //! The bookings service: availability, pricing and reservations. Owns the `bookings` schema.
 mod availability;
 mod cancel;
+mod cancellation;
+mod clock;
+pub mod demo;
 mod domain;
 mod error;
 pub mod lifecycle;
+mod modify;
+mod offer;
 pub mod pricing;
+pub mod rates;
 pub mod restrictions;
 mod service;
 mod store;
 
 pub use availability::Availability;
-pub use domain::{BookRequest, Booking, BookingStatus};
+pub use cancellation::{CancellationPolicy, CancellationTerms, LateFee};
+pub use clock::HotelClock;
+pub use domain::{BookRequest, Booking, BookingStatus, ModifyRequest};
 pub use error::BookingError;
+pub use offer::Offer;
 pub use pricing::{
-    price, quote, BasisPoints, CityTax, DayOfWeekAdjustment, InvalidPricingRule, LengthOfStayDiscount, NightLine,
-    Occupancy, PricedStay, PricingError, PromoCode, PromoDiscount, Quote, RatePlan, Season, SeasonPrice, StayLine,
-    StayLineKind, Taxes,
+    price, BasisPoints, CityTax, DayOfWeekAdjustment, InvalidPricingRule, LengthOfStayDiscount, NightLine, Occupancy,
+    PricedStay, PricingError, PromoCode, PromoDiscount, RatePlan, Season, SeasonPrice, StayLine, StayLineKind, Taxes,
 };
+pub use rates::{RatePlanSettings, SeasonInput};
 pub use restrictions::{check as check_restrictions, InvalidRestriction, Refusal, Restriction, Rule as RestrictionRule};
 pub use service::BookingsService;
 pub use store::{NO_DOUBLE_BOOKING, OUTBOX};

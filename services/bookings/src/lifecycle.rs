@@ -16,10 +16,15 @@ pub enum Action {
     CheckOut,
     Cancel,
     MarkNoShow,
+    /// Change dates, party or room type; the status stays.
+    Modify,
+    /// Staff move the stay to another room; the status stays.
+    MoveRoom,
 }
 
 impl Action {
-    pub const ALL: [Action; 5] = [Self::Confirm, Self::CheckIn, Self::CheckOut, Self::Cancel, Self::MarkNoShow];
+    pub const ALL: [Action; 7] =
+        [Self::Confirm, Self::CheckIn, Self::CheckOut, Self::Cancel, Self::MarkNoShow, Self::Modify, Self::MoveRoom];
 
     /// How the action reads after "cannot be …".
     fn past(self) -> &'static str {
@@ -29,6 +34,8 @@ impl Action {
             Self::CheckOut => "checked out",
             Self::Cancel => "cancelled",
             Self::MarkNoShow => "marked as a no-show",
+            Self::Modify => "changed",
+            Self::MoveRoom => "moved to another room",
         }
     }
 }
@@ -64,6 +71,8 @@ impl BookingStatus {
             (Confirmed, CheckIn) => Ok(CheckedIn),
             (Confirmed, MarkNoShow) => Ok(NoShow),
             (CheckedIn, CheckOut) => Ok(CheckedOut),
+            (Pending | Confirmed, Modify) => Ok(self),
+            (Pending | Confirmed | CheckedIn, MoveRoom) => Ok(self),
             (from, action) => Err(IllegalTransition { from, action }),
         }
     }
@@ -83,14 +92,15 @@ mod tests {
 
     /// The whole table, one row per status, one column per action (`None`: refused).
     fn expected(from: BookingStatus, action: Action) -> Option<BookingStatus> {
-        let row: [Option<BookingStatus>; 5] = match from {
-            // Columns, in `Action::ALL` order: confirm, check in, check out, cancel, mark no-show.
-            Pending => [Some(Confirmed), None, None, Some(Cancelled), None],
-            Confirmed => [None, Some(CheckedIn), None, Some(Cancelled), Some(NoShow)],
-            CheckedIn => [None, None, Some(CheckedOut), None, None],
-            CheckedOut => [None, None, None, None, None],
-            Cancelled => [None, None, None, None, None],
-            NoShow => [None, None, None, None, None],
+        let row: [Option<BookingStatus>; 7] = match from {
+            // Columns, in `Action::ALL` order: confirm, check in, check out, cancel, mark no-show,
+            // modify, move room.
+            Pending => [Some(Confirmed), None, None, Some(Cancelled), None, Some(Pending), Some(Pending)],
+            Confirmed => [None, Some(CheckedIn), None, Some(Cancelled), Some(NoShow), Some(Confirmed), Some(Confirmed)],
+            CheckedIn => [None, None, Some(CheckedOut), None, None, None, Some(CheckedIn)],
+            CheckedOut => [None; 7],
+            Cancelled => [None; 7],
+            NoShow => [None; 7],
         };
         row[Action::ALL.iter().position(|a| *a == action).unwrap()]
     }
@@ -135,5 +145,7 @@ mod tests {
         assert_eq!(msg(NoShow, CheckOut), "a no-show booking cannot be checked out");
         assert_eq!(msg(Pending, MarkNoShow), "a pending booking cannot be marked as a no-show");
         assert_eq!(msg(Confirmed, Confirm), "a confirmed booking cannot be confirmed");
+        assert_eq!(msg(CheckedIn, Modify), "a checked-in booking cannot be changed");
+        assert_eq!(msg(Cancelled, MoveRoom), "a cancelled booking cannot be moved to another room");
     }
 }

@@ -74,6 +74,13 @@ impl Restriction {
     pub fn rule(&self) -> Rule {
         self.rule
     }
+    pub fn from(&self) -> NaiveDate {
+        self.from
+    }
+    /// The first date no longer covered.
+    pub fn to(&self) -> NaiveDate {
+        self.to
+    }
     fn covers(&self, date: NaiveDate) -> bool {
         self.from <= date && date < self.to
     }

@@ -1,26 +1,43 @@
+use crate::rates::RatesCache;
 use crate::store::{self, InsertError};
-use crate::{pricing, BookRequest, Booking, BookingError, BookingStatus};
-use chrono::Utc;
+use crate::{BookRequest, Booking, BookingError, BookingStatus, HotelClock, Offer};
+use chrono::{SubsecRound, Utc};
 use kernel::events::{BookingCreated, Envelope};
 use kernel::{BookingId, UserId};
-use rooms::{Room, RoomsService};
+use rooms::RoomsService;
 use sqlx::PgPool;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How stale a search's or booking's view of the rates may be; changes made by other processes
+/// show after at most this long.
+const RATES_TTL: Duration = Duration::from_secs(2);
+/// Rounds of "pick a free room, insert" before giving up; each lost round means a concurrent
+/// booking took the room picked, so this many rounds only runs out under a storm of them.
+const ATTEMPTS: usize = 8;
 
 #[derive(Clone)]
 pub struct BookingsService {
     pool: PgPool,
     rooms: RoomsService,
+    clock: HotelClock,
+    rates: Arc<RatesCache>,
 }
 
 impl BookingsService {
-    pub fn new(pool: PgPool, rooms: RoomsService) -> Self {
-        Self { pool, rooms }
+    /// Reads the hotel's clock from `bookings.hotel`; fails start-up if it is missing or invalid.
+    pub async fn new(pool: PgPool, rooms: RoomsService) -> anyhow::Result<Self> {
+        let clock = crate::rates::clock(&mut *pool.acquire().await?).await?;
+        Ok(Self { pool, rooms, clock, rates: Arc::new(RatesCache::new(RATES_TTL)) })
     }
 
-    /// The hotel's today, against which stays in the past are refused. UTC until the hotel's
-    /// time zone is configured.
+    /// The hotel's today, against which stays in the past are refused.
     pub fn today(&self) -> chrono::NaiveDate {
-        Utc::now().date_naive()
+        self.clock.today_at(Utc::now())
+    }
+
+    pub fn clock(&self) -> &HotelClock {
+        &self.clock
     }
 
     pub(crate) fn pool(&self) -> &PgPool {
@@ -31,68 +48,50 @@ impl BookingsService {
         &self.rooms
     }
 
-    /// Books a room of the requested type, holding a concrete room from the start. Rooms free at
-    /// the time of the check are tried in order; the exclusion constraint settles every race, so
-    /// a room lost to a concurrent booking only moves us on to the next one.
-    #[tracing::instrument(skip(self, req), fields(room_type = %req.room_type, user = %req.user_id))]
-    pub async fn book(&self, req: BookRequest) -> Result<Booking, BookingError> {
-        let room_type = self.rooms.room_type(&req.room_type).await?;
-        if !room_type.fits(&req.party) {
-            return Err(BookingError::PartyDoesNotFit {
-                max_adults: room_type.max_adults,
-                max_children: room_type.max_children,
-            });
-        }
-        let mut conn = self.pool.acquire().await?;
-        if let Some(existing) = store::find_by_key(&mut conn, req.user_id, req.idempotency_key).await? {
-            return Ok(existing);
-        }
-        let taken = store::rooms_taken(&mut conn, &req.room_type, &req.stay).await?;
-        drop(conn);
-        let quote = pricing::quote(&room_type, &req.stay, &req.party);
-        let candidates = self.rooms.sellable_rooms(&req.room_type).await?;
-        for room in candidates.iter().filter(|r| !taken.contains(&r.id.as_uuid())) {
-            let booking = new_booking(&req, room, quote.total);
-            match self.insert_with_event(&booking, req.idempotency_key).await? {
-                Inserted::Yes => return Ok(booking),
-                Inserted::RoomTaken => continue,
-                Inserted::ByConcurrentRetry => {
-                    let mut conn = self.pool.acquire().await?;
-                    return store::find_by_key(&mut conn, req.user_id, req.idempotency_key)
-                        .await?
-                        .ok_or_else(|| anyhow::anyhow!("a concurrent retry's booking vanished").into());
-                }
-            }
-        }
-        Err(BookingError::NoLongerAvailable)
+    pub(crate) fn rates_cache(&self) -> &RatesCache {
+        &self.rates
     }
 
-    /// Writes the booking and its `booking.created` event in one transaction.
-    async fn insert_with_event(&self, booking: &Booking, key: uuid::Uuid) -> Result<Inserted, BookingError> {
-        let mut tx = self.pool.begin().await?;
-        match store::insert(&mut tx, booking, key).await {
-            Ok(()) => {}
-            Err(InsertError::RoomTaken) => return Ok(Inserted::RoomTaken),
-            Err(InsertError::DuplicateKey) => return Ok(Inserted::ByConcurrentRetry),
-            Err(InsertError::Other(e)) => return Err(e.into()),
+    /// Books a room of the requested type, holding a concrete room from the start. The first
+    /// sellable room free for the stay is picked and inserted in one statement; the exclusion
+    /// constraint settles every race, so a room lost to a concurrent booking only means picking
+    /// again. A retried request (same idempotency key) answers with the first booking.
+    #[tracing::instrument(skip(self, req), fields(room_type = %req.room_type, user = %req.user_id))]
+    pub async fn book(&self, req: BookRequest) -> Result<Booking, BookingError> {
+        let room_type = self.room_type(&req.room_type).await?;
+        crate::offer::fits(&room_type, &req.party)?;
+        let promo = self.promo(req.promo_code.as_deref()).await?;
+        let rates = self.rates().await?;
+        let offer = self.offer(&room_type, rates.of(&req.room_type), &req.stay, &req.party, promo.as_ref())?;
+        let inventory = self.rooms.inventory().await?;
+        let candidates: Vec<_> = inventory
+            .sellable
+            .get(&req.room_type)
+            .map(|rooms| rooms.iter().map(|r| (r.id.as_uuid(), r.number.clone())).collect())
+            .unwrap_or_default();
+        let mut booking = new_booking(&req, offer, promo.map(|p| p.code().to_owned()));
+        for _ in 0..ATTEMPTS {
+            let mut tx = self.pool.begin().await?;
+            match store::insert_into_free_room(&mut tx, &booking, &candidates, req.idempotency_key).await {
+                Ok(Some((room_id, number))) => {
+                    booking.room_id = kernel::RoomId::from_uuid(room_id);
+                    booking.room_number = number;
+                    enqueue_created(&mut tx, &booking).await?;
+                    tx.commit().await?;
+                    return Ok(booking);
+                }
+                Ok(None) => break,
+                Err(InsertError::RoomTaken) => continue,
+                Err(InsertError::DuplicateKey) => break,
+                Err(InsertError::Other(e)) => return Err(e.into()),
+            }
         }
-        let event = BookingCreated {
-            booking_id: booking.id,
-            user_id: booking.user_id,
-            room_id: booking.room_id,
-            room_number: booking.room_number.clone(),
-            room_type: booking.room_type.to_string(),
-            check_in: booking.stay.check_in(),
-            check_out: booking.stay.check_out(),
-            adults: booking.party.adults(),
-            children: booking.party.children(),
-            total_amount: booking.total.to_decimal_string(),
-            currency: booking.total.currency().code().to_owned(),
-            timestamp: booking.created_at,
-        };
-        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event, booking.created_at)).await?;
-        tx.commit().await?;
-        Ok(Inserted::Yes)
+        // Full, or a retry: a booking made earlier with this key is the answer either way.
+        let mut conn = self.pool.acquire().await?;
+        match store::find_by_key(&mut conn, req.user_id, req.idempotency_key).await? {
+            Some(existing) => Ok(existing),
+            None => Err(BookingError::NoLongerAvailable),
+        }
     }
 
     /// One page of the guest's bookings, latest arrival first.
@@ -107,27 +106,49 @@ impl BookingsService {
         let mut conn = self.pool.acquire().await?;
         store::find(&mut conn, id).await?.filter(|b| b.user_id == user).ok_or(BookingError::NotFound)
     }
+
+    /// Any booking, for staff.
+    pub async fn find(&self, id: BookingId) -> Result<Booking, BookingError> {
+        let mut conn = self.pool.acquire().await?;
+        store::find(&mut conn, id).await?.ok_or(BookingError::NotFound)
+    }
 }
 
-enum Inserted {
-    Yes,
-    /// The exclusion constraint refused: someone else holds this room on one of the nights.
-    RoomTaken,
-    /// A retry with the same idempotency key won the race; its booking is the answer.
-    ByConcurrentRetry,
+async fn enqueue_created(tx: &mut sqlx::PgConnection, booking: &Booking) -> Result<(), BookingError> {
+    let event = BookingCreated {
+        booking_id: booking.id,
+        user_id: booking.user_id,
+        room_id: booking.room_id,
+        room_number: booking.room_number.clone(),
+        room_type: booking.room_type.to_string(),
+        check_in: booking.stay.check_in(),
+        check_out: booking.stay.check_out(),
+        adults: booking.party.adults(),
+        children: booking.party.children(),
+        total_amount: booking.total.to_decimal_string(),
+        currency: booking.total.currency().code().to_owned(),
+        timestamp: booking.created_at,
+    };
+    eventbus::enqueue(tx, store::OUTBOX, &Envelope::new(event, booking.created_at)).await?;
+    Ok(())
 }
 
-fn new_booking(req: &BookRequest, room: &Room, total: kernel::Money) -> Booking {
+fn new_booking(req: &BookRequest, offer: Offer, promo_code: Option<String>) -> Booking {
     Booking {
         id: BookingId::new(),
         user_id: req.user_id,
-        room_id: room.id,
-        room_number: room.number.clone(),
+        room_id: kernel::RoomId::new(),
+        room_number: String::new(),
         room_type: req.room_type.clone(),
         stay: req.stay,
         party: req.party,
-        total,
+        total: offer.priced.total(),
         status: BookingStatus::Confirmed,
-        created_at: Utc::now(),
+        // What PostgreSQL keeps, so a booking read back equals the one returned.
+        created_at: Utc::now().trunc_subsecs(6),
+        price: Some(offer.priced),
+        promo_code,
+        terms: offer.terms,
+        cancellation_fee: None,
     }
 }

@@ -1,4 +1,4 @@
-use crate::{Booking, BookingStatus};
+use crate::{Booking, BookingStatus, CancellationTerms};
 use chrono::{DateTime, NaiveDate, Utc};
 use eventbus::OutboxTable;
 use kernel::{BookingId, Currency, Money, Party, RoomId, RoomTypeCode, Stay, UserId};
@@ -11,7 +11,8 @@ pub const NO_DOUBLE_BOOKING: &str = "bookings_no_double_booking";
 const IDEMPOTENCY: &str = "bookings_idempotency_key";
 
 const COLUMNS: &str = "id, user_id, room_id, room_number, room_type, check_in, check_out, adults, children, \
-                       total_minor, currency, status, created_at";
+                       total_minor, currency, status, created_at, price_detail, promo_code, free_cancellation_until, \
+                       late_cancellation_minor, cancellation_fee_minor";
 
 #[derive(sqlx::FromRow)]
 struct BookingRow {
@@ -28,6 +29,11 @@ struct BookingRow {
     currency: String,
     status: String,
     created_at: DateTime<Utc>,
+    price_detail: serde_json::Value,
+    promo_code: Option<String>,
+    free_cancellation_until: Option<DateTime<Utc>>,
+    late_cancellation_minor: i64,
+    cancellation_fee_minor: Option<i64>,
 }
 
 impl TryFrom<BookingRow> for Booking {
@@ -45,6 +51,15 @@ impl TryFrom<BookingRow> for Booking {
             total: Money::from_minor(r.total_minor, currency),
             status: BookingStatus::parse(&r.status).ok_or_else(|| anyhow::anyhow!("status {}", r.status))?,
             created_at: r.created_at,
+            price: serde_json::from_value(r.price_detail).ok(),
+            promo_code: r.promo_code,
+            terms: match r.free_cancellation_until {
+                Some(free_until) => {
+                    CancellationTerms { free_until, late_fee: Money::from_minor(r.late_cancellation_minor, currency) }
+                }
+                None => CancellationTerms::free(currency),
+            },
+            cancellation_fee: r.cancellation_fee_minor.map(|m| Money::from_minor(m, currency)),
         })
     }
 }
@@ -55,16 +70,33 @@ pub enum InsertError {
     Other(sqlx::Error),
 }
 
-pub async fn insert(conn: &mut PgConnection, b: &Booking, idempotency_key: Uuid) -> Result<(), InsertError> {
-    let result = sqlx::query(
+/// Inserts `b` into the first of `candidates` (room id, number) free for its stay, and answers
+/// which room it got; `Ok(None)` when every candidate is held. A race lost between the check
+/// and the insert comes back as [`InsertError::RoomTaken`] from the exclusion constraint.
+pub async fn insert_into_free_room(
+    conn: &mut PgConnection,
+    b: &Booking,
+    candidates: &[(Uuid, String)],
+    idempotency_key: Uuid,
+) -> Result<Option<(Uuid, String)>, InsertError> {
+    let (ids, numbers): (Vec<Uuid>, Vec<String>) = candidates.iter().cloned().unzip();
+    let result = sqlx::query_as(
         "INSERT INTO bookings.bookings (id, user_id, room_id, room_number, room_type, check_in, check_out,
-             adults, children, total_minor, currency, status, idempotency_key, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+             adults, children, total_minor, currency, status, idempotency_key, created_at, updated_at,
+             price_detail, promo_code, free_cancellation_until, late_cancellation_minor)
+         SELECT $1, $2, c.id, c.number, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17, $18
+         FROM unnest($3::uuid[], $4::text[]) WITH ORDINALITY AS c(id, number, ord)
+         WHERE NOT EXISTS (
+             SELECT 1 FROM bookings.bookings held
+             WHERE held.room_id = c.id AND held.status NOT IN ('cancelled', 'no_show')
+               AND daterange(held.check_in, held.check_out, '[)') && daterange($6, $7, '[)'))
+         ORDER BY c.ord LIMIT 1
+         RETURNING room_id, room_number",
     )
     .bind(b.id.as_uuid())
     .bind(b.user_id.as_uuid())
-    .bind(b.room_id.as_uuid())
-    .bind(&b.room_number)
+    .bind(ids)
+    .bind(numbers)
     .bind(b.room_type.as_str())
     .bind(b.stay.check_in())
     .bind(b.stay.check_out())
@@ -75,14 +107,76 @@ pub async fn insert(conn: &mut PgConnection, b: &Booking, idempotency_key: Uuid)
     .bind(b.status.as_str())
     .bind(idempotency_key)
     .bind(b.created_at)
-    .execute(conn)
+    .bind(price_json(b))
+    .bind(&b.promo_code)
+    .bind(b.terms.free_until)
+    .bind(b.terms.late_fee.minor())
+    .fetch_optional(conn)
     .await;
+    classify(result)
+}
+
+/// Moves `b` (already locked) to its new room, dates, party and price. The exclusion
+/// constraint refuses a room held by another booking on any of the new nights.
+pub async fn update(conn: &mut PgConnection, b: &Booking) -> Result<(), InsertError> {
+    let result = sqlx::query(
+        "UPDATE bookings.bookings SET room_id = $2, room_number = $3, room_type = $4, check_in = $5, check_out = $6,
+             adults = $7, children = $8, total_minor = $9, price_detail = $10, free_cancellation_until = $11,
+             late_cancellation_minor = $12, updated_at = now()
+         WHERE id = $1",
+    )
+    .bind(b.id.as_uuid())
+    .bind(b.room_id.as_uuid())
+    .bind(&b.room_number)
+    .bind(b.room_type.as_str())
+    .bind(b.stay.check_in())
+    .bind(b.stay.check_out())
+    .bind(i16::from(b.party.adults()))
+    .bind(i16::from(b.party.children()))
+    .bind(b.total.minor())
+    .bind(price_json(b))
+    .bind(b.terms.free_until)
+    .bind(b.terms.late_fee.minor())
+    .execute(conn)
+    .await
+    .map(|_| ());
+    classify(result)
+}
+
+fn price_json(b: &Booking) -> serde_json::Value {
+    b.price.as_ref().map(|p| serde_json::to_value(p).expect("a priced stay serializes")).unwrap_or_default()
+}
+
+fn classify<T>(result: sqlx::Result<T>) -> Result<T, InsertError> {
     match result {
-        Ok(_) => Ok(()),
+        Ok(v) => Ok(v),
         Err(sqlx::Error::Database(db)) if db.constraint() == Some(NO_DOUBLE_BOOKING) => Err(InsertError::RoomTaken),
         Err(sqlx::Error::Database(db)) if db.constraint() == Some(IDEMPOTENCY) => Err(InsertError::DuplicateKey),
         Err(e) => Err(InsertError::Other(e)),
     }
+}
+
+/// The first of `candidates` with no live booking other than `except` on any night of `stay`.
+pub async fn first_free(
+    conn: &mut PgConnection,
+    candidates: &[Uuid],
+    stay: &Stay,
+    except: BookingId,
+) -> sqlx::Result<Option<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT c.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
+         WHERE NOT EXISTS (
+             SELECT 1 FROM bookings.bookings held
+             WHERE held.room_id = c.id AND held.id <> $4 AND held.status NOT IN ('cancelled', 'no_show')
+               AND daterange(held.check_in, held.check_out, '[)') && daterange($2, $3, '[)'))
+         ORDER BY c.ord LIMIT 1",
+    )
+    .bind(candidates)
+    .bind(stay.check_in())
+    .bind(stay.check_out())
+    .bind(except.as_uuid())
+    .fetch_optional(conn)
+    .await
 }
 
 pub async fn find_by_key(conn: &mut PgConnection, user: UserId, key: Uuid) -> anyhow::Result<Option<Booking>> {
@@ -94,20 +188,6 @@ pub async fn find_by_key(conn: &mut PgConnection, user: UserId, key: Uuid) -> an
     .fetch_optional(conn)
     .await?;
     row.map(Booking::try_from).transpose()
-}
-
-/// Rooms of `room_type` held by a live booking on any night of `stay`.
-pub async fn rooms_taken(conn: &mut PgConnection, room_type: &RoomTypeCode, stay: &Stay) -> sqlx::Result<Vec<Uuid>> {
-    sqlx::query_scalar(
-        "SELECT DISTINCT room_id FROM bookings.bookings
-         WHERE room_type = $1 AND status NOT IN ('cancelled', 'no_show')
-           AND daterange(check_in, check_out, '[)') && daterange($2, $3, '[)')",
-    )
-    .bind(room_type.as_str())
-    .bind(stay.check_in())
-    .bind(stay.check_out())
-    .fetch_all(conn)
-    .await
 }
 
 /// One page of a guest's bookings, latest arrival first.
@@ -157,10 +237,16 @@ pub async fn find_for_update(conn: &mut PgConnection, id: BookingId) -> anyhow::
     row.map(Booking::try_from).transpose()
 }
 
-pub async fn set_status(conn: &mut PgConnection, id: BookingId, status: BookingStatus) -> sqlx::Result<()> {
-    sqlx::query("UPDATE bookings.bookings SET status = $2 WHERE id = $1")
+pub async fn set_status(
+    conn: &mut PgConnection,
+    id: BookingId,
+    status: BookingStatus,
+    fee: Option<Money>,
+) -> sqlx::Result<()> {
+    sqlx::query("UPDATE bookings.bookings SET status = $2, cancellation_fee_minor = $3, updated_at = now() WHERE id = $1")
         .bind(id.as_uuid())
         .bind(status.as_str())
+        .bind(fee.map(|f| f.minor()))
         .execute(conn)
         .await?;
     Ok(())

@@ -6,15 +6,17 @@ use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 pub const BOOKING_CREATED: &str = "booking.created";
 pub const BOOKING_CANCELLED: &str = "booking.cancelled";
+pub const BOOKING_MODIFIED: &str = "booking.modified";
 pub const PAYMENT_COMPLETED: &str = "payment.completed";
 pub const PAYMENT_FAILED: &str = "payment.failed";
 pub const ROOM_STATUS_CHANGED: &str = "room.status.changed";
 pub const USER_REGISTERED: &str = "user.registered";
 pub const NOTIFICATION_SENT: &str = "notification.sent";
 
-pub const ALL_TOPICS: [&str; 7] = [
+pub const ALL_TOPICS: [&str; 8] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
+    BOOKING_MODIFIED,
     PAYMENT_COMPLETED,
     PAYMENT_FAILED,
     ROOM_STATUS_CHANGED,
@@ -95,6 +97,39 @@ pub struct BookingCancelled {
 
 impl Event for BookingCancelled {
     const TYPE: &'static str = BOOKING_CANCELLED;
+    fn key(&self) -> String {
+        self.booking_id.to_string()
+    }
+}
+
+/// A booking's dates, party, room type or room changed; the payload is the booking as it is
+/// now, with the stay and room it had before.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingModified {
+    pub booking_id: BookingId,
+    pub user_id: UserId,
+    /// `modified` (guest or staff changed the stay) or `room_moved` (staff moved the guest).
+    pub change: String,
+    pub changed_by: UserId,
+    pub room_id: RoomId,
+    pub room_number: String,
+    pub room_type: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub adults: u8,
+    pub children: u8,
+    /// Decimal string (`"389.00"`): never a float on the wire.
+    pub total_amount: String,
+    pub currency: String,
+    pub previous_room_id: RoomId,
+    pub previous_check_in: NaiveDate,
+    pub previous_check_out: NaiveDate,
+    pub previous_total_amount: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+impl Event for BookingModified {
+    const TYPE: &'static str = BOOKING_MODIFIED;
     fn key(&self) -> String {
         self.booking_id.to_string()
     }

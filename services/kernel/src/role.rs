@@ -25,6 +25,11 @@ impl Role {
         }
     }
 
+    /// Front desk, managers and admins act on any guest's booking.
+    pub fn manages_bookings(self) -> bool {
+        matches!(self, Role::FrontDesk | Role::Manager | Role::Admin)
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
     }

@@ -35,6 +35,21 @@ impl UsersService {
         Ok(user)
     }
 
+    /// The demo hotel's past and future guests, created once: they never sign in.
+    pub async fn seed_demo_guests(&self) -> Result<Vec<UserId>, UsersError> {
+        let mut ids = Vec::new();
+        for n in 1..=40 {
+            let identity = Identity {
+                subject: format!("demo-guest-{n:02}"),
+                email: kernel::Email::parse(&format!("guest{n:02}@demo.hotel.test")).expect("a valid demo email"),
+                name: format!("Demo Guest {n:02}"),
+                role: kernel::Role::Guest,
+            };
+            ids.push(self.sign_in(&identity).await?.id);
+        }
+        Ok(ids)
+    }
+
     pub async fn find(&self, id: UserId) -> Result<Option<User>, UsersError> {
         let mut conn = self.pool.acquire().await?;
         Ok(store::find(&mut conn, id).await?)

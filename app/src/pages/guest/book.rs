@@ -1,13 +1,14 @@
 use crate::api::bookings::Book;
 use crate::api::rooms::room_type;
 use crate::api::session::whoami;
+use crate::components::stay::{LiveQuote, StayFields, StayInputs};
 use crate::dto::RoomTypeView;
 use crate::error::ErrorNotice;
-use kernel::{Money, Stay};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
-/// A room type's page with the booking form.
+/// A room type's page with the booking form. Dates, party and promo code can come from the
+/// search through the query string.
 #[component]
 pub fn BookPage() -> impl IntoView {
     let params = use_params_map();
@@ -30,15 +31,17 @@ pub fn BookPage() -> impl IntoView {
 #[component]
 fn RoomDetail(room: RoomTypeView, signed_in: bool) -> impl IntoView {
     let book = ServerAction::<Book>::new();
-    let check_in = RwSignal::new(String::new());
-    let check_out = RwSignal::new(String::new());
-    let nightly = room.nightly;
-    // Recomputed in the browser as the dates change; proves the page is hydrated.
-    let total = move || live_total(&check_in.get(), &check_out.get(), nightly);
+    let query = use_query_map().get_untracked();
+    let get = |k: &str| query.get(k).unwrap_or_default();
+    let adults = get("adults").parse().unwrap_or(2).clamp(1, room.max_adults.max(1));
+    let children = get("children").parse().unwrap_or(0).min(room.max_children);
+    let inputs = StayInputs::new(get("check_in"), get("check_out"), adults, children);
+    let promo = RwSignal::new(get("promo"));
     let key = uuid::Uuid::new_v4().to_string();
     let login = format!("/auth/login?return_to=/rooms/{}", room.code);
     let code = room.code.clone();
-    let (max_adults, max_children) = (room.max_adults, room.max_children);
+    let code_signal = Signal::stored(room.code.clone());
+    let (max_adults, max_children) = (Signal::stored(room.max_adults), Signal::stored(room.max_children));
     view! {
         <h1 class="text-3xl font-semibold">{room.name.clone()}</h1>
         <p class="mt-2 text-stone-600">{room.description.clone()}</p>
@@ -47,30 +50,15 @@ fn RoomDetail(room: RoomTypeView, signed_in: bool) -> impl IntoView {
             <p class="mt-6"><a href=login rel="external" class="text-teal-800 underline">"Sign in to book this room"</a></p>
         })}
         {signed_in.then(|| view! {
-            <ActionForm action=book attr:class="mt-6 grid max-w-md gap-4 rounded-lg border bg-white p-4">
+            <ActionForm action=book attr:class="mt-6 grid max-w-xl gap-4 rounded-lg border bg-white p-4">
                 <input type="hidden" name="room_type" value=code.clone()/>
                 <input type="hidden" name="idempotency_key" value=key.clone()/>
-                <label class="grid gap-1">"Check-in"
-                    <input type="date" name="check_in" required class="rounded border px-2 py-1"
-                        on:input=move |ev| check_in.set(event_target_value(&ev))/>
+                <StayFields inputs max_adults max_children/>
+                <label class="grid gap-1">"Promo code (optional)"
+                    <input type="text" name="promo" class="rounded border px-2 py-1 uppercase" prop:value=promo
+                        on:change=move |ev| promo.set(event_target_value(&ev))/>
                 </label>
-                <label class="grid gap-1">"Check-out"
-                    <input type="date" name="check_out" required class="rounded border px-2 py-1"
-                        on:input=move |ev| check_out.set(event_target_value(&ev))/>
-                </label>
-                <div class="flex gap-4">
-                    <label class="grid gap-1">"Adults"
-                        <select name="adults" class="rounded border px-2 py-1">
-                            {(1..=max_adults).map(|n| view! { <option value=n.to_string() selected=n == 2.min(max_adults)>{n}</option> }).collect_view()}
-                        </select>
-                    </label>
-                    <label class="grid gap-1">"Children"
-                        <select name="children" class="rounded border px-2 py-1">
-                            {(0..=max_children).map(|n| view! { <option value=n.to_string()>{n}</option> }).collect_view()}
-                        </select>
-                    </label>
-                </div>
-                <p data-testid="live-total" class="font-medium">{total}</p>
+                <LiveQuote room_type=code_signal inputs promo=promo.into()/>
                 <button type="submit" class="rounded bg-teal-700 px-4 py-2 text-white hover:bg-teal-800 disabled:opacity-50"
                     disabled=move || book.pending().get()>
                     {move || if book.pending().get() { "Booking…" } else { "Book now" }}
@@ -78,19 +66,5 @@ fn RoomDetail(room: RoomTypeView, signed_in: bool) -> impl IntoView {
                 {move || book.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e/> })}
             </ActionForm>
         })}
-    }
-}
-
-fn live_total(check_in: &str, check_out: &str, nightly: Money) -> String {
-    if check_in.is_empty() || check_out.is_empty() {
-        return "Choose your dates to see the total".into();
-    }
-    // The server refuses past dates; here only the arithmetic of the dates matters.
-    match Stay::parse(check_in, check_out, chrono::NaiveDate::MIN) {
-        Ok(stay) => match nightly.times(stay.nights()) {
-            Some(total) => format!("{} nights × {} = {}", stay.nights(), nightly, total),
-            None => "Choose your dates to see the total".into(),
-        },
-        Err(e) => e.to_string(),
     }
 }

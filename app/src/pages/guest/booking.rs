@@ -1,5 +1,6 @@
 use crate::api::booking_actions::CancelBooking;
 use crate::api::bookings::booking;
+use crate::components::price::PriceTable;
 use crate::dto::BookingView;
 use crate::error::ErrorNotice;
 use leptos::prelude::*;
@@ -32,6 +33,18 @@ fn Confirmation(b: BookingView) -> impl IntoView {
     let cancellable = move || current.read().can_cancel;
     let just_cancelled = move || cancel.value().get().is_some_and(|r| r.is_ok());
     let id = b.id.clone();
+    let change = format!("/bookings/{}/change", b.id);
+    let can_modify = move || current.read().can_modify;
+    let fee_now = move || {
+        let b = current.read();
+        match b.fee_now.minor() {
+            0 => "Cancelling now is free.".to_owned(),
+            _ => format!("Cancelling now costs {}.", b.fee_now),
+        }
+    };
+    let fee_charged = move || current.read().cancellation_fee.map(|f| format!("Cancellation fee: {f}"));
+    let price = b.price.clone();
+    let terms = b.terms.summary();
     view! {
         <section data-testid="confirmation" class="max-w-lg rounded-lg border bg-white p-6">
             <h1 class="text-2xl font-semibold">
@@ -54,10 +67,20 @@ fn Confirmation(b: BookingView) -> impl IntoView {
                 <dt>"Total"</dt><dd data-testid="total">{b.total.to_string()}</dd>
                 <dt>"Status"</dt><dd data-testid="status">{status}</dd>
             </dl>
+            {price.map(|price| view! { <PriceTable price/> })}
+            {b.promo_code.clone().map(|code| view! { <p class="mt-1 text-sm text-stone-600">{format!("Promo code {code}")}</p> })}
+            <p data-testid="terms" class="mt-3 text-sm text-stone-600">{terms}</p>
+            {move || fee_charged().map(|f| view! { <p data-testid="cancellation-fee" class="mt-2 font-medium">{f}</p> })}
+            {move || can_modify().then(|| view! {
+                <a href=change.clone() class="mt-4 inline-block rounded border border-teal-700 px-4 py-2 text-teal-800 hover:bg-teal-50">
+                    "Change dates or guests"
+                </a>
+            })}
+            {move || cancellable().then(|| view! { <p data-testid="fee-now" class="mt-4 text-sm">{fee_now()}</p> })}
             {move || {
                 let id = id.clone();
                 cancellable().then(move || view! {
-                    <ActionForm action=cancel attr:class="mt-4">
+                    <ActionForm action=cancel attr:class="mt-2">
                         <input type="hidden" name="id" value=id/>
                         <button type="submit" class="rounded border border-red-700 px-4 py-2 text-red-800 hover:bg-red-50 disabled:opacity-50"
                             disabled=move || cancel.pending().get()>

@@ -25,6 +25,9 @@ pub fn SearchForm() -> impl IntoView {
                 <input type="number" name="children" min="0" max="11" class="w-20 rounded border px-2 py-1"
                     value=move || { let c = value("children"); if c.is_empty() { "0".to_owned() } else { c } }/>
             </label>
+            <label class="grid gap-1 text-sm">"Promo code"
+                <input type="text" name="promo" value=value("promo") class="w-32 rounded border px-2 py-1 uppercase"/>
+            </label>
             <button type="submit" class="rounded bg-teal-700 px-4 py-2 text-white hover:bg-teal-800">"Search"</button>
         </form>
     }
@@ -37,10 +40,19 @@ pub fn SearchPage() -> impl IntoView {
         move || {
             let q = query.read();
             let get = |k: &str| q.get(k).unwrap_or_default();
-            (get("check_in"), get("check_out"), get("adults").parse().unwrap_or(0), get("children").parse().unwrap_or(0))
+            (get("check_in"), get("check_out"), get("adults").parse().unwrap_or(0), get("children").parse().unwrap_or(0), get("promo"))
         },
-        |(check_in, check_out, adults, children)| search(check_in, check_out, adults, children),
+        |(check_in, check_out, adults, children, promo)| search(check_in, check_out, adults, children, promo),
     );
+    // Carries the search into the room page, so its form and quote start from it.
+    let carry = move || {
+        let q = query.read();
+        ["check_in", "check_out", "adults", "children", "promo"]
+            .iter()
+            .filter_map(|k| q.get(k).map(|v| format!("{k}={}", urlencoding(&v))))
+            .collect::<Vec<_>>()
+            .join("&")
+    };
     view! {
         <h1 class="mb-4 text-2xl font-semibold">"Find a room"</h1>
         <SearchForm/>
@@ -51,22 +63,33 @@ pub fn SearchPage() -> impl IntoView {
                 }.into_any(),
                 Ok(list) => view! {
                     <ul class="grid gap-3" data-testid="search-results">
-                        {list.into_iter().map(|a| view! {
-                            <li class="flex items-center justify-between rounded-lg border bg-white p-4">
+                        {list.into_iter().map(|a| {
+                            let href = format!("/rooms/{}?{}", a.code, carry());
+                            view! {
+                            <li class="flex items-center justify-between rounded-lg border bg-white p-4" data-code=a.code.clone()>
                                 <div>
                                     <h2 class="text-lg font-medium">{a.name.clone()}</h2>
-                                    <p class="text-sm text-stone-600">{format!("{} nights × {} · {} left", a.nights, a.nightly, a.rooms_free)}</p>
+                                    <p class="text-sm text-stone-600">{format!("{} nights · from {} a night · {} left", a.nights, a.nightly, a.rooms_free)}</p>
+                                    {a.refusal.clone().map(|r| view! { <p data-testid="refusal" class="mt-1 text-sm text-amber-800">{r}</p> })}
                                 </div>
-                                <div class="text-right">
-                                    <p class="text-lg font-semibold" data-testid="stay-total">{a.total.to_string()}</p>
-                                    <a href=format!("/rooms/{}", a.code) class="text-teal-800 underline">"Choose"</a>
-                                </div>
+                                {a.total.map(|total| view! {
+                                    <div class="text-right">
+                                        <p class="text-lg font-semibold" data-testid="stay-total">{total.to_string()}</p>
+                                        <p class="text-xs text-stone-500">"taxes included"</p>
+                                        <a href=href.clone() class="text-teal-800 underline">"Choose"</a>
+                                    </div>
+                                })}
                             </li>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </ul>
                 }.into_any(),
                 Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
             })}
         </Suspense>
     }
+}
+
+/// Enough escaping for dates, numbers and promo codes in a query string.
+fn urlencoding(v: &str) -> String {
+    v.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }

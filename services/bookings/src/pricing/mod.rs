@@ -41,21 +41,8 @@ pub use rules::{
     CityTax, DayOfWeekAdjustment, LengthOfStayDiscount, Occupancy, PromoCode, PromoDiscount, Season, SeasonPrice, Taxes,
 };
 
-use chrono::NaiveDate;
-use kernel::{Money, Party, Stay};
-use rooms::RoomType;
-
-/// The price of a stay as the booking flow uses it today.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Quote {
-    pub nights: Vec<(NaiveDate, Money)>,
-    pub total: Money,
-}
-
-/// Every night at the room type's base price; no rules and no taxes yet.
-pub fn quote(room_type: &RoomType, stay: &Stay, party: &Party) -> Quote {
-    let plan = RatePlan::flat(room_type.base_price);
-    let priced = price(&plan, stay, party, None).expect("a stay of at most 30 nights cannot overflow i64 cents");
-    let nights = priced.nights().iter().map(|n| (n.date, n.amount)).collect();
-    Quote { nights, total: priced.total() }
-}
+#[cfg(test)]
+use {
+    chrono::NaiveDate,
+    kernel::{Money, Party, Stay},
+};

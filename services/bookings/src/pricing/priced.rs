@@ -1,9 +1,10 @@
 //! A priced stay that explains itself, line by line.
 use chrono::NaiveDate;
 use kernel::{Currency, Money};
+use serde::{Deserialize, Serialize};
 
 /// One night of the stay: its date, its price and the rules that made that price.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NightLine {
     pub date: NaiveDate,
     pub amount: Money,
@@ -12,7 +13,8 @@ pub struct NightLine {
 }
 
 /// What a stay-level line is, so a bill can group or style it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum StayLineKind {
     LengthOfStay,
     Promo,
@@ -21,7 +23,7 @@ pub enum StayLineKind {
 }
 
 /// A line for the whole stay: a discount (negative) or a tax (positive).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StayLine {
     pub kind: StayLineKind,
     pub label: String,
@@ -29,7 +31,7 @@ pub struct StayLine {
 }
 
 /// The price of a stay. Its total is the sum of its night and stay lines, by construction.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PricedStay {
     nights: Vec<NightLine>,
     stay_lines: Vec<StayLine>,

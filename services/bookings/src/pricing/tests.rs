@@ -32,15 +32,6 @@ fn line(p: &PricedStay, kind: StayLineKind) -> i64 {
 }
 
 #[test]
-fn quote_charges_the_base_price_every_night() {
-    let rt = rooms::demo::room_types().remove(0);
-    let q = quote(&rt, &stay("2026-12-30", "2027-01-02"), &two_adults());
-    assert_eq!(q.nights.len(), 3);
-    assert_eq!(q.nights[2].0, d("2027-01-01"));
-    assert_eq!(q.total.minor(), rt.base_price.minor() * 3);
-}
-
-#[test]
 fn base_rate_outside_every_rule() {
     let p = price(&base(10_000), &stay("2026-06-01", "2026-06-03"), &two_adults(), None).unwrap();
     assert_eq!(amounts(&p), [10_000, 10_000]);
