@@ -80,6 +80,8 @@ impl Application {
                 vec![users::OUTBOX, bookings::OUTBOX, payments::OUTBOX, notifications::OUTBOX],
             );
             workers.push(tokio::spawn(relay.run(shutdown_rx.clone())));
+            let room_relay = rooms::RoomRelay::new(&state.rooms, deps.producer.clone());
+            workers.push(tokio::spawn(room_relay.run(shutdown_rx.clone())));
             let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
             workers.push(tokio::spawn(notifications.clone().run_sender(shutdown_rx.clone())));
             let brokers = config.kafka_brokers.clone();

@@ -10,5 +10,6 @@ mod lifecycle;
 mod modify;
 mod notifications;
 mod rates;
+mod rooms;
 mod schemas;
 mod sign_in;

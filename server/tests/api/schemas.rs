@@ -71,3 +71,22 @@ fn a_float_amount_is_refused_by_the_schema() {
     event["payload"]["total_amount"] = serde_json::json!(238.0);
     assert!(!validator("booking.created").is_valid(&event));
 }
+
+/// Read back from Kafka: the rooms service's outbox lives in MongoDB, and a relay of another
+/// test may publish it before this one could look.
+#[tokio::test]
+async fn room_status_changed_matches_its_schema() {
+    let app = spawn_app().await;
+    let room = crate::rooms::fresh_room(&app).await;
+    let by = kernel::UserId::new();
+    let note = rooms::Note::parse("broken window").ok();
+    app.state.rooms.set_housekeeping(room.id, rooms::Housekeeping::OutOfOrder, by, note).await.unwrap();
+    app.state.rooms.set_housekeeping(room.id, rooms::Housekeeping::Dirty, by, None).await.unwrap();
+    crate::rooms::published(&app, room.id).await;
+    let events = crate::rooms::room_events(room.id).await;
+    assert_eq!(events.len(), 2);
+    for event in &events {
+        assert_valid("room.status.changed", event);
+    }
+    assert_eq!(events[1]["payload"]["reason"], serde_json::Value::Null);
+}

@@ -39,6 +39,23 @@ impl Housekeeping {
     pub fn sellable(self) -> bool {
         !matches!(self, Housekeeping::OutOfOrder | Housekeeping::OutOfService)
     }
+
+    /// The stored and published name, e.g. `out_of_order`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Housekeeping::Clean => "clean",
+            Housekeeping::Dirty => "dirty",
+            Housekeeping::Inspected => "inspected",
+            Housekeeping::OutOfOrder => "out_of_order",
+            Housekeeping::OutOfService => "out_of_service",
+        }
+    }
+}
+
+impl std::fmt::Display for Housekeeping {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.as_str().replace('_', " "))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,6 +63,16 @@ impl Housekeeping {
 pub enum Occupancy {
     Vacant,
     Occupied,
+}
+
+impl Occupancy {
+    /// The stored and published name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Occupancy::Vacant => "vacant",
+            Occupancy::Occupied => "occupied",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -74,5 +101,51 @@ impl Room {
             occupancy: Occupancy::Vacant,
             notes: String::new(),
         }
+    }
+}
+
+/// Why a room's status was changed, as staff wrote it: trimmed, 1 to 500 characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("a note is 1 to {max} characters", max = Note::MAX)]
+pub struct InvalidNote;
+
+impl Note {
+    pub const MAX: usize = 500;
+
+    pub fn parse(s: &str) -> Result<Self, InvalidNote> {
+        let s = s.trim();
+        let ok = !s.is_empty() && s.chars().count() <= Self::MAX;
+        ok.then(|| Self(s.to_owned())).ok_or(InvalidNote)
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_names_match_serde() {
+        for h in [Housekeeping::Clean, Housekeeping::Dirty, Housekeeping::Inspected, Housekeeping::OutOfOrder, Housekeeping::OutOfService] {
+            assert_eq!(serde_json::to_value(h).unwrap(), h.as_str());
+        }
+        for o in [Occupancy::Vacant, Occupancy::Occupied] {
+            assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+        }
+        assert_eq!(Housekeeping::OutOfOrder.to_string(), "out of order");
+    }
+
+    #[test]
+    fn notes_are_trimmed_and_bounded() {
+        assert_eq!(Note::parse("  leaking tap ").unwrap().as_str(), "leaking tap");
+        assert_eq!(Note::parse("   "), Err(InvalidNote));
+        assert!(Note::parse(&"é".repeat(Note::MAX)).is_ok());
+        assert_eq!(Note::parse(&"x".repeat(Note::MAX + 1)), Err(InvalidNote));
     }
 }

@@ -1,14 +1,31 @@
-//! The rooms service: room types, rooms and their state. Owns the MongoDB collections
-//! `room_types` and `rooms`.
+//! The rooms service: room types, rooms and their state, maintenance tickets. Owns the MongoDB
+//! collections `room_types`, `rooms` and `maintenance_tickets`, and publishes
+//! `room.status.changed` through an outbox inside each room document.
 pub mod demo;
 mod domain;
 mod error;
+mod housekeeping;
 mod inventory;
+mod lock;
+mod maintenance;
+mod outbox;
+mod relay;
 mod service;
+mod status;
 mod store;
+mod ticket;
+mod ticket_store;
 
 pub use mongodb::bson;
-pub use domain::{Housekeeping, Occupancy, Room, RoomType};
-pub use error::RoomsError;
+pub use domain::{Housekeeping, InvalidNote, Note, Occupancy, Room, RoomType};
+pub use error::{HousekeepingError, RoomsError};
+pub use housekeeping::StatusUpdate;
 pub use inventory::Inventory;
+pub use maintenance::MAX_PER_PAGE;
+pub use relay::RoomRelay;
 pub use service::RoomsService;
+pub use status::{RoomStatus, StatusRefused};
+pub use ticket::{
+    IllegalTicketTransition, InvalidProblem, NewTicket, Priority, Problem, Ticket, TicketAction, TicketFilter,
+    TicketPage, TicketStatus,
+};

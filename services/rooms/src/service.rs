@@ -15,8 +15,8 @@ const INVENTORY_TTL: Duration = Duration::from_secs(2);
 
 #[derive(Clone)]
 pub struct RoomsService {
-    db: Database,
-    inventory: Arc<InventoryCache>,
+    pub(crate) db: Database,
+    pub(crate) inventory: Arc<InventoryCache>,
 }
 
 impl RoomsService {
@@ -69,6 +69,7 @@ impl RoomsService {
                 "room_type": code.as_str(),
                 "housekeeping": { "$nin": ["out_of_order", "out_of_service"] },
             })
+            .projection(store::room_fields())
             .sort(doc! { "number": 1 })
             .await?
             .try_collect()
@@ -109,6 +110,7 @@ impl RoomsService {
     async fn sellable_rooms_by_type(&self) -> Result<std::collections::HashMap<RoomTypeCode, Vec<Room>>, RoomsError> {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
             .find(doc! { "housekeeping": { "$nin": ["out_of_order", "out_of_service"] } })
+            .projection(store::room_fields())
             .await?
             .try_collect()
             .await?;

@@ -1,5 +1,8 @@
 //! MongoDB documents and their mapping to domain types. Every write is single-document:
 //! FerretDB 1.x, used in development, has no multi-document transactions.
+//!
+//! A room document may also hold `outbox` (events not yet on Kafka) and `outbox_pending`; see
+//! `crate::outbox`. `RoomDoc` leaves both out: reads project them away with [`room_fields`].
 use crate::{Housekeeping, Occupancy, Room, RoomType};
 use kernel::{Currency, Money, RoomId, RoomTypeCode};
 use mongodb::bson::{doc, Document};
@@ -44,6 +47,11 @@ pub fn rooms(db: &Database) -> Collection<RoomDoc> {
     db.collection("rooms")
 }
 
+/// Projection for reading a room without its pending events.
+pub fn room_fields() -> Document {
+    doc! { "outbox": 0, "outbox_pending": 0 }
+}
+
 /// Indexes for every query the service makes.
 pub async fn ensure_indexes(db: &Database) -> mongodb::error::Result<()> {
     let unique = IndexOptions::builder().unique(true).build();
@@ -53,7 +61,11 @@ pub async fn ensure_indexes(db: &Database) -> mongodb::error::Result<()> {
     rooms(db)
         .create_index(IndexModel::builder().keys(doc! { "room_type": 1, "housekeeping": 1 }).build())
         .await?;
-    Ok(())
+    let sparse = IndexOptions::builder().sparse(true).build();
+    rooms(db)
+        .create_index(IndexModel::builder().keys(doc! { crate::outbox::PENDING: 1 }).options(sparse).build())
+        .await?;
+    crate::ticket_store::ensure_indexes(db).await
 }
 
 impl TryFrom<RoomTypeDoc> for RoomType {
@@ -121,5 +133,24 @@ impl From<&Room> for RoomDoc {
             occupancy: r.occupancy,
             notes: r.notes.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_room_with_pending_events_still_reads() {
+        let stored = doc! {
+            "_id": RoomId::new().to_string(), "number": "101", "floor": 1, "room_type": "STD",
+            "features": {}, "housekeeping": "out_of_order", "occupancy": "vacant", "notes": "",
+            "outbox": [{ "event_id": "e", "topic": "room.status.changed", "key": "k", "payload": "{}" }],
+            "outbox_pending": true,
+        };
+        let room = Room::try_from(mongodb::bson::from_document::<RoomDoc>(stored).unwrap()).unwrap();
+        assert_eq!(room.housekeeping, Housekeeping::OutOfOrder);
+        let written = mongodb::bson::to_document(&RoomDoc::from(&room)).unwrap();
+        assert!(!written.contains_key("outbox"), "inserting a room never touches its outbox");
     }
 }

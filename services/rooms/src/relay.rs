@@ -1,0 +1,140 @@
+//! Publishes the events waiting in room documents (see `crate::outbox`) to Kafka, keyed by
+//! room id, then removes exactly those events. An event is removed only after Kafka
+//! acknowledged it, so a crash can repeat an event but never lose one. A relay works on a room
+//! only while it holds that room's relay lock, so several relays (one per app instance) never
+//! publish one event twice; the removal holds the room's write lock, like every status change.
+use crate::housekeeping::room_lock;
+use crate::lock::Lock;
+use crate::outbox::PENDING;
+use crate::RoomsService;
+use anyhow::Context;
+use futures::TryStreamExt;
+use mongodb::bson::{doc, Bson, Document};
+use mongodb::Collection;
+use rdkafka::producer::{FutureProducer, FutureRecord};
+use std::time::Duration;
+use tokio::sync::watch;
+
+/// Rooms handled per round; each room's events go out in the order they were written.
+const BATCH: i64 = 100;
+const SEND_TIMEOUT: Duration = Duration::from_secs(10);
+/// Longer than a publish can take, so a live relay never loses its room to another.
+const RELAY_LOCK_TTL: Duration = Duration::from_secs(60);
+
+#[derive(Clone)]
+pub struct RoomRelay {
+    rooms: RoomsService,
+    producer: FutureProducer,
+}
+
+impl RoomRelay {
+    /// `producer` is the app's shared one (`eventbus::producer`: idempotent, `acks=all`).
+    pub fn new(rooms: &RoomsService, producer: FutureProducer) -> Self {
+        Self { rooms: rooms.clone(), producer }
+    }
+
+    fn collection(&self) -> Collection<Document> {
+        self.rooms.db.collection("rooms")
+    }
+
+    /// Publishes what is waiting in up to one batch of rooms; returns how many events went out.
+    pub async fn run_once(&self) -> anyhow::Result<usize> {
+        let pending: Vec<Document> = self
+            .collection()
+            .find(doc! { PENDING: true })
+            .projection(doc! { "_id": 1 })
+            .limit(BATCH)
+            .await?
+            .try_collect()
+            .await
+            .context("finding rooms with pending events")?;
+        let ids: Vec<&str> = pending.iter().filter_map(|d| d.get_str("_id").ok()).collect();
+        let results = futures::future::join_all(ids.iter().map(|id| self.publish_room(id))).await;
+        let mut sent = 0;
+        let mut failure = None;
+        for result in results {
+            match result {
+                Ok(n) => sent += n,
+                Err(e) => failure = Some(e),
+            }
+        }
+        match failure {
+            Some(e) if sent == 0 => Err(e),
+            Some(e) => {
+                tracing::warn!(error = ?e, "some room events were not published; retrying next round");
+                Ok(sent)
+            }
+            None => Ok(sent),
+        }
+    }
+
+    /// Skips the room if another relay is on it.
+    async fn publish_room(&self, id: &str) -> anyhow::Result<usize> {
+        let Some(lock) = Lock::try_acquire(&self.rooms.db, format!("relay:room:{id}"), RELAY_LOCK_TTL).await? else {
+            return Ok(0);
+        };
+        let result = self.publish_held(id).await;
+        lock.release().await;
+        result
+    }
+
+    /// Sends the room's events, all or nothing, then `$pullAll`s exactly the documents read:
+    /// events queued meanwhile stay for the next round.
+    async fn publish_held(&self, id: &str) -> anyhow::Result<usize> {
+        let room = self.collection().find_one(doc! { "_id": id }).projection(doc! { "outbox": 1 }).await?;
+        let entries: Vec<Document> = match room.as_ref().map(|r| r.get_array("outbox")) {
+            Some(Ok(events)) => events.iter().filter_map(Bson::as_document).cloned().collect(),
+            _ => Vec::new(),
+        };
+        let records = entries
+            .iter()
+            .map(|e| Ok((e.get_str("topic")?, e.get_str("key")?, e.get_str("payload")?)))
+            .collect::<Result<Vec<_>, mongodb::bson::document::ValueAccessError>>()
+            .with_context(|| format!("a malformed outbox entry in room {id}"))?;
+        let count = records.len();
+        let sends = records
+            .iter()
+            .map(|(topic, key, payload)| self.producer.send(FutureRecord::to(topic).key(*key).payload(*payload), SEND_TIMEOUT));
+        for result in futures::future::join_all(sends).await {
+            result.map_err(|(e, _)| e).context("Kafka did not acknowledge a room event")?;
+        }
+        let room_id = id.parse().context("a room id that is not a uuid")?;
+        let published: Vec<Bson> = entries.into_iter().map(Bson::Document).collect();
+        self.rooms
+            .locked(room_lock(room_id), async {
+                if !published.is_empty() {
+                    self.collection().update_one(doc! { "_id": id }, doc! { "$pullAll": { "outbox": &published } }).await?;
+                }
+                // Matches only while the outbox is empty: an event pushed meanwhile keeps the flag.
+                self.collection()
+                    .update_one(doc! { "_id": id, "outbox": { "$size": 0 } }, doc! { "$unset": { PENDING: "" } })
+                    .await?;
+                Ok(())
+            })
+            .await?;
+        Ok(count)
+    }
+
+    /// Runs until `shutdown` flips, backing off while Kafka or MongoDB is unreachable.
+    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let mut backoff = Duration::from_millis(100);
+        loop {
+            let pause = match self.run_once().await {
+                Ok(0) => Duration::from_millis(250),
+                Ok(_) => {
+                    backoff = Duration::from_millis(100);
+                    Duration::ZERO
+                }
+                Err(e) => {
+                    tracing::warn!(error = ?e, "room event relay failed; retrying in {backoff:?}");
+                    backoff = (backoff * 2).min(Duration::from_secs(5));
+                    backoff
+                }
+            };
+            tokio::select! {
+                _ = tokio::time::sleep(pause) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    }
+}
