@@ -67,7 +67,10 @@ pub(crate) mod server {
             | BookingError::Restricted(_)
             | BookingError::Pricing(_)
             | BookingError::UnknownPromo(_) => AppError::Invalid(e.to_string()),
-            BookingError::NoLongerAvailable | BookingError::IllegalTransition(_) | BookingError::RoomUnsuitable { .. } => {
+            BookingError::NoLongerAvailable
+            | BookingError::IllegalTransition(_)
+            | BookingError::RoomUnsuitable { .. }
+            | BookingError::Desk(_) => {
                 AppError::Conflict(e.to_string())
             }
             BookingError::Unexpected(e) => crate::state::internal(e),

@@ -27,6 +27,7 @@ async fn one_event_handled_many_times_sends_one_email() {
             total_amount: "119.00".into(),
             currency: "EUR".into(),
             timestamp: Utc::now(),
+            lines: vec![],
         },
         Utc::now(),
     );

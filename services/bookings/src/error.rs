@@ -18,6 +18,8 @@ pub enum BookingError {
     UnknownPromo(String),
     #[error("room {room} cannot take this stay: {why}")]
     RoomUnsuitable { room: String, why: &'static str },
+    #[error(transparent)]
+    Desk(#[from] crate::DeskRefusal),
     #[error("booking not found")]
     NotFound,
     /// The booking's status does not allow this, e.g. cancelling a finished stay.

@@ -6,6 +6,7 @@ mod clock;
 pub mod demo;
 mod domain;
 mod error;
+mod front_desk;
 pub mod lifecycle;
 mod modify;
 mod offer;
@@ -20,6 +21,7 @@ pub use cancellation::{CancellationPolicy, CancellationTerms, LateFee};
 pub use clock::HotelClock;
 pub use domain::{BookRequest, Booking, BookingStatus, ModifyRequest};
 pub use error::BookingError;
+pub use front_desk::DeskRefusal;
 pub use offer::Offer;
 pub use pricing::{
     price, BasisPoints, CityTax, DayOfWeekAdjustment, InvalidPricingRule, LengthOfStayDiscount, NightLine, Occupancy,

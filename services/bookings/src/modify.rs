@@ -129,6 +129,7 @@ async fn enqueue_modified(
         previous_check_out: before.stay.check_out(),
         previous_total_amount: before.total.to_decimal_string(),
         timestamp: now,
+        lines: crate::front_desk::charge_lines(after),
     };
     eventbus::enqueue(tx, store::OUTBOX, &Envelope::new(event, now)).await?;
     Ok(())

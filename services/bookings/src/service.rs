@@ -128,6 +128,7 @@ async fn enqueue_created(tx: &mut sqlx::PgConnection, booking: &Booking) -> Resu
         total_amount: booking.total.to_decimal_string(),
         currency: booking.total.currency().code().to_owned(),
         timestamp: booking.created_at,
+        lines: crate::front_desk::charge_lines(booking),
     };
     eventbus::enqueue(tx, store::OUTBOX, &Envelope::new(event, booking.created_at)).await?;
     Ok(())

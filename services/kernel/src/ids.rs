@@ -46,6 +46,8 @@ uuid_id!(BookingId);
 uuid_id!(RoomId);
 uuid_id!(EventId);
 uuid_id!(TicketId);
+uuid_id!(PaymentId);
+uuid_id!(InvoiceId);
 
 /// Short code of a room type, e.g. `DLX`: upper-case letters and digits, 2 to 8 long.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

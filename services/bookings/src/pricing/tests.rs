@@ -250,3 +250,13 @@ fn an_absurd_price_is_an_error_not_a_panic() {
     let plan = base(i64::MAX / 2 + 1).with_season(doubled.unwrap()).unwrap();
     assert_eq!(price(&plan, &stay("2026-06-01", "2026-06-02"), &two_adults(), None), Err(PricingError::OutOfRange));
 }
+
+#[test]
+fn a_stay_across_a_clock_change_is_priced_night_by_night_like_any_other() {
+    // Berlin moves its clocks on 29 March and 25 October 2026: nights are dates, not hours.
+    for (from, to) in [("2026-03-28", "2026-03-31"), ("2026-10-24", "2026-10-27")] {
+        let p = price(&base(10_000), &stay(from, to), &two_adults(), None).unwrap();
+        assert_eq!(amounts(&p), [10_000, 10_000, 10_000], "{from}..{to}");
+        assert_eq!(p.nights().iter().map(|n| n.date).collect::<Vec<_>>(), [d(from), d(from).succ_opt().unwrap(), d(to).pred_opt().unwrap()]);
+    }
+}
