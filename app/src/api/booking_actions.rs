@@ -54,3 +54,27 @@ pub async fn move_booking(id: String, room_number: String) -> Result<BookingView
     let b = bookings.move_room(id, room_number.trim(), user.user_id).await.map_err(app_error)?;
     Ok(view(&b, bookings.clock()))
 }
+
+/// Checks a guest in at the desk, from their arrival day. Front desk, managers and admins.
+#[server(endpoint = "check_in_booking")]
+pub async fn check_in_booking(id: String) -> Result<BookingView, AppError> {
+    use super::bookings::server::{app_error, view};
+    use kernel::Role;
+    let user = super::session::server::require(&[Role::FrontDesk, Role::Manager, Role::Admin]).await?;
+    let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
+    let bookings = crate::state::state()?.bookings;
+    let b = bookings.check_in(id, user.user_id).await.map_err(app_error)?;
+    Ok(view(&b, bookings.clock()))
+}
+
+/// Checks a guest out, on any day of their stay. Front desk, managers and admins.
+#[server(endpoint = "check_out_booking")]
+pub async fn check_out_booking(id: String) -> Result<BookingView, AppError> {
+    use super::bookings::server::{app_error, view};
+    use kernel::Role;
+    let user = super::session::server::require(&[Role::FrontDesk, Role::Manager, Role::Admin]).await?;
+    let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
+    let bookings = crate::state::state()?.bookings;
+    let b = bookings.check_out(id, user.user_id).await.map_err(app_error)?;
+    Ok(view(&b, bookings.clock()))
+}

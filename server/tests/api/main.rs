@@ -3,6 +3,7 @@
 mod availability;
 mod booking;
 mod events;
+mod front_desk;
 mod health;
 mod helpers;
 mod home;

@@ -1,0 +1,70 @@
+//! Arrivals and departures at the desk, and the events rooms and payments follow.
+use crate::helpers::{add_guest, add_room_type, request, spawn_app, TestApp};
+use bookings::{BookingError, BookingStatus};
+use kernel::{BookingId, Stay};
+
+fn from_hotel_today(app: &TestApp, days: u64, nights: u64) -> Stay {
+    let check_in = app.state.bookings.today() + chrono::Days::new(days);
+    Stay::new(check_in, check_in + chrono::Days::new(nights)).unwrap()
+}
+
+async fn event(app: &TestApp, topic: &str, id: BookingId) -> serde_json::Value {
+    sqlx::query_scalar("SELECT payload FROM bookings.outbox WHERE key = $1 AND topic = $2")
+        .bind(id.to_string())
+        .bind(topic)
+        .fetch_one(&app.deps.pg)
+        .await
+        .unwrap()
+}
+
+fn assert_valid(topic: &str, event: &serde_json::Value) {
+    let path = format!("{}/../docs/events/{topic}.v1.schema.json", env!("CARGO_MANIFEST_DIR"));
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let errors: Vec<String> = jsonschema::validator_for(&schema).unwrap().iter_errors(event).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{topic} does not match its schema: {errors:?}\n{event}");
+}
+
+#[tokio::test]
+async fn a_guest_checks_in_on_arrival_day_and_out_later_each_step_published() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let (guest, desk) = (add_guest(&app).await, add_guest(&app).await);
+    let booking = app.state.bookings.book(request(guest.id, &room_type, from_hotel_today(&app, 0, 2))).await.unwrap();
+
+    let err = app.state.bookings.check_out(booking.id, desk.id).await.unwrap_err();
+    assert_eq!(err.to_string(), "a confirmed booking cannot be checked out");
+
+    let arrived = app.state.bookings.check_in(booking.id, desk.id).await.unwrap();
+    assert_eq!(arrived.status, BookingStatus::CheckedIn);
+    let checked_in = event(&app, "booking.checked_in", booking.id).await;
+    assert_valid("booking.checked_in", &checked_in);
+    assert_eq!(checked_in["payload"]["room_id"], booking.room_id.to_string());
+    assert_eq!(checked_in["payload"]["by"], desk.id.to_string());
+
+    let err = app.state.bookings.cancel(booking.id, guest.id, false).await.unwrap_err();
+    assert_eq!(err.to_string(), "a checked-in booking cannot be cancelled");
+
+    let left = app.state.bookings.check_out(booking.id, desk.id).await.unwrap();
+    assert_eq!(left.status, BookingStatus::CheckedOut);
+    assert_valid("booking.checked_out", &event(&app, "booking.checked_out", booking.id).await);
+}
+
+#[tokio::test]
+async fn check_in_opens_on_the_arrival_day_and_nothing_changes_before() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let (guest, desk) = (add_guest(&app).await, add_guest(&app).await);
+    let stay = from_hotel_today(&app, 3, 2);
+    let booking = app.state.bookings.book(request(guest.id, &room_type, stay)).await.unwrap();
+
+    let err = app.state.bookings.check_in(booking.id, desk.id).await.unwrap_err();
+    assert!(matches!(err, BookingError::Desk(_)), "{err:?}");
+    assert_eq!(err.to_string(), format!("this guest arrives on {}: check-in opens that day", stay.check_in()));
+    assert_eq!(app.state.bookings.find(booking.id).await.unwrap().status, BookingStatus::Confirmed);
+    let published: i64 = sqlx::query_scalar("SELECT count(*) FROM bookings.outbox WHERE key = $1 AND topic = 'booking.checked_in'")
+        .bind(booking.id.to_string())
+        .fetch_one(&app.deps.pg)
+        .await
+        .unwrap();
+    assert_eq!(published, 0);
+}
