@@ -48,6 +48,7 @@ uuid_id!(EventId);
 uuid_id!(TicketId);
 uuid_id!(PaymentId);
 uuid_id!(InvoiceId);
+uuid_id!(CreditNoteId);
 
 /// Short code of a room type, e.g. `DLX`: upper-case letters and digits, 2 to 8 long.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

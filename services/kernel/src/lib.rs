@@ -9,7 +9,7 @@ pub mod role;
 pub mod stay;
 
 pub use email::Email;
-pub use ids::{BookingId, EventId, InvoiceId, PaymentId, RoomId, RoomTypeCode, TicketId, UserId};
+pub use ids::{BookingId, CreditNoteId, EventId, InvoiceId, PaymentId, RoomId, RoomTypeCode, TicketId, UserId};
 pub use money::{Currency, Money};
 pub use party::Party;
 pub use role::Role;
