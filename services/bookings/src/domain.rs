@@ -45,6 +45,14 @@ pub struct BookRequest {
     pub promo_code: Option<String>,
 }
 
+/// The id a booking request gets: the same guest and key always name the same booking, so a
+/// retried request (or a payment taken for it first) finds the booking it is about.
+pub fn booking_id_for(user: UserId, idempotency_key: uuid::Uuid) -> BookingId {
+    const NAMESPACE: uuid::Uuid = uuid::uuid!("6f1c3a52-9d2e-4b7a-8c41-5e0d2f7b9a13");
+    let name = [user.as_uuid().as_bytes().as_slice(), idempotency_key.as_bytes().as_slice()].concat();
+    BookingId::from_uuid(uuid::Uuid::new_v5(&NAMESPACE, &name))
+}
+
 /// A change of dates, party or room type. Staff may change any booking, a guest only their own.
 #[derive(Debug, Clone)]
 pub struct ModifyRequest {
@@ -75,4 +83,17 @@ pub struct Booking {
     pub terms: CancellationTerms,
     /// What cancelling cost, once cancelled.
     pub cancellation_fee: Option<Money>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_guest_and_key_always_name_one_booking_and_nobody_elses() {
+        let (guest, other, key) = (UserId::new(), UserId::new(), uuid::Uuid::new_v4());
+        assert_eq!(booking_id_for(guest, key), booking_id_for(guest, key));
+        assert_ne!(booking_id_for(guest, key), booking_id_for(other, key));
+        assert_ne!(booking_id_for(guest, key), booking_id_for(guest, uuid::Uuid::new_v4()));
+    }
 }

@@ -19,7 +19,7 @@ mod store;
 pub use availability::Availability;
 pub use cancellation::{CancellationPolicy, CancellationTerms, LateFee};
 pub use clock::HotelClock;
-pub use domain::{BookRequest, Booking, BookingStatus, ModifyRequest};
+pub use domain::{booking_id_for, BookRequest, Booking, BookingStatus, ModifyRequest};
 pub use error::BookingError;
 pub use front_desk::DeskRefusal;
 pub use offer::Offer;

@@ -136,7 +136,7 @@ async fn enqueue_created(tx: &mut sqlx::PgConnection, booking: &Booking) -> Resu
 
 fn new_booking(req: &BookRequest, offer: Offer, promo_code: Option<String>) -> Booking {
     Booking {
-        id: BookingId::new(),
+        id: crate::booking_id_for(req.user_id, req.idempotency_key),
         user_id: req.user_id,
         room_id: kernel::RoomId::new(),
         room_number: String::new(),

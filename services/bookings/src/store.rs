@@ -151,7 +151,9 @@ fn classify<T>(result: sqlx::Result<T>) -> Result<T, InsertError> {
     match result {
         Ok(v) => Ok(v),
         Err(sqlx::Error::Database(db)) if db.constraint() == Some(NO_DOUBLE_BOOKING) => Err(InsertError::RoomTaken),
-        Err(sqlx::Error::Database(db)) if db.constraint() == Some(IDEMPOTENCY) => Err(InsertError::DuplicateKey),
+        Err(sqlx::Error::Database(db)) if matches!(db.constraint(), Some(IDEMPOTENCY | "bookings_pkey")) => {
+            Err(InsertError::DuplicateKey)
+        }
         Err(e) => Err(InsertError::Other(e)),
     }
 }
