@@ -64,6 +64,10 @@ impl BookingsService {
         if let Some(rates) = self.rates_cache().fresh() {
             return Ok(rates);
         }
+        let _reload = self.rates_cache().reloading.lock().await;
+        if let Some(rates) = self.rates_cache().fresh() {
+            return Ok(rates);
+        }
         let loaded_at = Instant::now();
         let mut conn = self.pool().acquire().await?;
         let rates = rates::load(&mut conn).await?;

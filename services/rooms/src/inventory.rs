@@ -1,7 +1,8 @@
 //! A short-lived snapshot of what the hotel sells, for availability searches. Room types and
 //! room states change a few times a day, searches run many times a second; reading the snapshot
-//! saves two MongoDB round trips per search. Booking never trusts it: it reads rooms fresh, and
-//! the bookings table's exclusion constraint has the last word.
+//! saves two MongoDB round trips per search or booking. A booking picks its candidate rooms from
+//! it (a room taken out of order by another process may be offered for up to the TTL); the
+//! bookings table's exclusion constraint has the last word on every night sold.
 use crate::{Room, RoomType};
 use kernel::RoomTypeCode;
 use std::collections::HashMap;
@@ -19,11 +20,14 @@ pub struct Inventory {
 pub(crate) struct InventoryCache {
     ttl: Duration,
     slot: RwLock<Option<(Instant, Arc<Inventory>)>>,
+    /// One reload at a time: when the snapshot expires under load, one request reloads it and
+    /// the others wait for that instead of each querying MongoDB.
+    pub(crate) reloading: tokio::sync::Mutex<()>,
 }
 
 impl InventoryCache {
     pub(crate) fn new(ttl: Duration) -> Self {
-        Self { ttl, slot: RwLock::new(None) }
+        Self { ttl, slot: RwLock::new(None), reloading: tokio::sync::Mutex::new(()) }
     }
 
     pub(crate) async fn fresh(&self) -> Option<Arc<Inventory>> {

@@ -24,8 +24,12 @@ impl RoomsService {
         Self { db, inventory: Arc::new(InventoryCache::new(INVENTORY_TTL)) }
     }
 
-    /// Room types and sellable rooms as of at most two seconds ago: for searches, not for booking.
+    /// Room types and sellable rooms as of at most two seconds ago.
     pub async fn inventory(&self) -> Result<Arc<Inventory>, RoomsError> {
+        if let Some(inventory) = self.inventory.fresh().await {
+            return Ok(inventory);
+        }
+        let _reload = self.inventory.reloading.lock().await;
         if let Some(inventory) = self.inventory.fresh().await {
             return Ok(inventory);
         }

@@ -7,11 +7,14 @@ use std::time::{Duration, Instant};
 pub(crate) struct RatesCache {
     ttl: Duration,
     slot: RwLock<Option<(Instant, Arc<Rates>)>>,
+    /// One reload at a time: when the snapshot expires under load, one request reloads it and
+    /// the others wait for that instead of each querying PostgreSQL.
+    pub(crate) reloading: tokio::sync::Mutex<()>,
 }
 
 impl RatesCache {
     pub(crate) fn new(ttl: Duration) -> Self {
-        Self { ttl, slot: RwLock::new(None) }
+        Self { ttl, slot: RwLock::new(None), reloading: tokio::sync::Mutex::new(()) }
     }
 
     pub(crate) fn fresh(&self) -> Option<Arc<Rates>> {
