@@ -86,6 +86,31 @@ async fn setting_the_same_status_again_publishes_nothing() {
     assert_eq!(room_events(room.id).await.len(), 1, "only the first change was published");
 }
 
+/// FerretDB applies updates without isolation; the room lock must keep every change and event.
+#[tokio::test]
+async fn concurrent_changes_to_one_room_lose_no_event() {
+    let app = spawn_app().await;
+    let room = fresh_room(&app).await;
+    let statuses = [Housekeeping::Dirty, Housekeeping::Clean, Housekeeping::OutOfService, Housekeeping::Dirty];
+    let changes = (0..16).map(|i| {
+        let rooms = app.state.rooms.clone();
+        tokio::spawn(async move { rooms.set_housekeeping(room.id, statuses[i % 4], UserId::new(), None).await.unwrap() })
+    });
+    let made = futures::future::join_all(changes).await.into_iter().filter(|u| u.as_ref().unwrap().event_id.is_some()).count();
+
+    published(&app, room.id).await;
+    let events = room_events(room.id).await;
+    assert_eq!(events.len(), made, "one event per change made");
+    let chain: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| (e["payload"]["housekeeping_from"].as_str().unwrap(), e["payload"]["housekeeping_to"].as_str().unwrap()))
+        .collect();
+    assert_eq!(chain[0].0, "clean");
+    assert!(chain.windows(2).all(|w| w[0].1 == w[1].0), "each change starts where the last ended: {chain:?}");
+    let last = chain.last().unwrap().1;
+    assert_eq!(app.state.rooms.room(room.id).await.unwrap().housekeeping.as_str(), last);
+}
+
 #[tokio::test]
 async fn an_out_of_order_room_leaves_the_availability_search() {
     let app = spawn_app().await;

@@ -13,9 +13,10 @@ use std::time::Duration;
 
 /// Writes racing past the lock (the demo seed, a manual edit) before giving up.
 const ATTEMPTS: usize = 3;
-/// How long a writer holds a room or ticket at most, and how long another waits for it.
-const LOCK_TTL: Duration = Duration::from_secs(10);
-const LOCK_WAIT: Duration = Duration::from_secs(3);
+/// How long a writer may hold a room or ticket (it needs milliseconds), and how long another
+/// waits: longer than the TTL, so a holder that died delays others but never fails them.
+const LOCK_TTL: Duration = Duration::from_secs(5);
+const LOCK_WAIT: Duration = Duration::from_secs(6);
 
 /// The room after a status change, and the event that reports it (`None`: nothing changed).
 #[derive(Debug, Clone, PartialEq)]

@@ -19,7 +19,7 @@ use tokio::sync::watch;
 const BATCH: i64 = 100;
 const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// Longer than a publish can take, so a live relay never loses its room to another.
-const RELAY_LOCK_TTL: Duration = Duration::from_secs(60);
+const RELAY_LOCK_TTL: Duration = Duration::from_secs(15);
 
 #[derive(Clone)]
 pub struct RoomRelay {
