@@ -320,6 +320,7 @@ async fn make_guests(users: &users::UsersService, n: usize, what: &str) -> anyho
             email: Email::parse(&format!("{what}{i}-{tag}@bench.test"))?,
             name: format!("Bench {what} {i}"),
             role: Role::Guest,
+            language: None,
         };
         ids.push(users.sign_in(&identity).await?.id);
     }

@@ -90,6 +90,7 @@ pub async fn add_guest(app: &TestApp) -> users::User {
         email: Email::parse(&format!("guest-{tag}@hotel.test")).unwrap(),
         name: "Test Guest".into(),
         role: Role::Guest,
+        language: None,
     };
     app.state.users.sign_in(&identity).await.unwrap()
 }

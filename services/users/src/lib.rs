@@ -5,7 +5,7 @@ mod oidc;
 mod service;
 mod store;
 
-pub use domain::{Identity, User};
+pub use domain::{Identity, Language, User};
 pub use error::UsersError;
 pub use oidc::{Oidc, OidcConfig, PendingLogin, SignedIn};
 pub use service::UsersService;

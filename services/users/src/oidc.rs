@@ -1,5 +1,5 @@
 //! OpenID Connect authorization-code flow with PKCE, state and nonce.
-use crate::{Identity, UsersError};
+use crate::{Identity, Language, UsersError};
 use kernel::{Email, Role};
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType, CoreGenderClaim,
@@ -147,7 +147,8 @@ impl Oidc {
             .unwrap_or_else(|| email.as_str().to_owned());
         let role = Role::highest(claims.additional_claims().realm_roles.iter().map(String::as_str))
             .ok_or(UsersError::NoRole)?;
-        let identity = Identity { subject: claims.subject().as_str().to_owned(), email, name, role };
+        let language = claims.locale().and_then(|l| Language::from_locale(l.as_ref()));
+        let identity = Identity { subject: claims.subject().as_str().to_owned(), email, name, role, language };
         Ok(SignedIn { identity, id_token: id_token.to_string() })
     }
 

@@ -44,6 +44,7 @@ impl UsersService {
                 email: kernel::Email::parse(&format!("guest{n:02}@demo.hotel.test")).expect("a valid demo email"),
                 name: format!("Demo Guest {n:02}"),
                 role: kernel::Role::Guest,
+                language: None,
             };
             ids.push(self.sign_in(&identity).await?.id);
         }

@@ -1,4 +1,4 @@
-use crate::{Identity, User};
+use crate::{Identity, Language, User};
 use eventbus::OutboxTable;
 use kernel::{Email, Role, UserId};
 use sqlx::PgConnection;
@@ -11,6 +11,7 @@ struct UserRow {
     email: String,
     name: String,
     role: String,
+    language: String,
 }
 
 impl TryFrom<UserRow> for User {
@@ -21,31 +22,36 @@ impl TryFrom<UserRow> for User {
             email: Email::parse(&r.email)?,
             name: r.name,
             role: Role::parse(&r.role).ok_or_else(|| anyhow::anyhow!("unknown role {}", r.role))?,
+            language: Language::parse(&r.language).ok_or_else(|| anyhow::anyhow!("unknown language {}", r.language))?,
         })
     }
 }
 
 /// Inserts or refreshes the user for `identity`; `true` when this was the first sign-in.
+/// A sign-in without a language keeps the one stored.
 pub async fn upsert(conn: &mut PgConnection, identity: &Identity) -> anyhow::Result<(User, bool)> {
-    let (row, inserted): (UserRow, bool) = sqlx::query_as::<_, (uuid::Uuid, String, String, String, bool)>(
-        "INSERT INTO users.users (id, subject, email, name, role) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (subject) DO UPDATE
-           SET email = EXCLUDED.email, name = EXCLUDED.name, role = EXCLUDED.role, updated_at = now()
-         RETURNING id, email, name, role, (xmax = 0) AS inserted",
-    )
-    .bind(UserId::new().as_uuid())
-    .bind(&identity.subject)
-    .bind(identity.email.as_str())
-    .bind(&identity.name)
-    .bind(identity.role.as_str())
-    .fetch_one(conn)
-    .await
-    .map(|(id, email, name, role, inserted)| (UserRow { id, email, name, role }, inserted))?;
-    Ok((row.try_into()?, inserted))
+    let (id, email, name, role, language, inserted) =
+        sqlx::query_as::<_, (uuid::Uuid, String, String, String, String, bool)>(
+            "INSERT INTO users.users (id, subject, email, name, role, language)
+             VALUES ($1, $2, $3, $4, $5, COALESCE($6::text, 'en'))
+             ON CONFLICT (subject) DO UPDATE
+               SET email = EXCLUDED.email, name = EXCLUDED.name, role = EXCLUDED.role,
+                   language = COALESCE($6::text, users.users.language), updated_at = now()
+             RETURNING id, email, name, role, language, (xmax = 0) AS inserted",
+        )
+        .bind(UserId::new().as_uuid())
+        .bind(&identity.subject)
+        .bind(identity.email.as_str())
+        .bind(&identity.name)
+        .bind(identity.role.as_str())
+        .bind(identity.language.map(Language::as_str))
+        .fetch_one(conn)
+        .await?;
+    Ok((UserRow { id, email, name, role, language }.try_into()?, inserted))
 }
 
 pub async fn find(conn: &mut PgConnection, id: UserId) -> anyhow::Result<Option<User>> {
-    let row: Option<UserRow> = sqlx::query_as("SELECT id, email, name, role FROM users.users WHERE id = $1")
+    let row: Option<UserRow> = sqlx::query_as("SELECT id, email, name, role, language FROM users.users WHERE id = $1")
         .bind(id.as_uuid())
         .fetch_optional(conn)
         .await?;
