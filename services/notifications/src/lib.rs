@@ -1,12 +1,16 @@
 //! The notifications service: turns events into messages for guests. Owns the
-//! `notifications` schema (delivery log) and sends email over SMTP.
+//! `notifications` schema (templates per event and language, delivery log) and sends email
+//! over SMTP.
+mod domain;
+mod error;
 mod events;
 mod mailer;
 mod service;
 mod store;
 mod templates;
 
+pub use error::NotificationsError;
 pub use events::NotificationsConsumer;
 pub use mailer::{Mailer, MailerConfig};
 pub use service::NotificationsService;
-pub use store::OUTBOX;
+pub use store::{MAX_ATTEMPTS, OUTBOX};

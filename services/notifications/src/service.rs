@@ -1,7 +1,11 @@
+use crate::domain::{BookingCancellation, BookingConfirmation, Guest, MessageContext, PaymentFailure, PaymentReceipt};
+use crate::error::NotificationsError;
 use crate::mailer::{Email, Mailer};
-use crate::{store, templates};
+use crate::store::{self, NewDelivery};
+use crate::templates;
+use anyhow::Context;
 use chrono::Utc;
-use kernel::events::{BookingCreated, Envelope, NotificationSent};
+use kernel::events::{BookingCancelled, BookingCreated, Envelope, NotificationSent, PaymentCompleted, PaymentFailed};
 use kernel::{EventId, UserId};
 use sqlx::PgPool;
 use std::time::Duration;
@@ -24,18 +28,61 @@ impl NotificationsService {
 
     /// Queues the booking confirmation, once per event: a redelivered event queues nothing new.
     /// Sending happens in `send_due`, so a slow or failing SMTP server never stalls the consumer.
-    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
-    pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
-        let b = &event.payload;
-        let Some(user) = self.users.find(b.user_id).await? else {
-            // Retrying cannot make an unknown guest appear; holding the partition would stop
-            // every later confirmation, so this one is logged and left.
-            tracing::warn!(user = %b.user_id, "booking for an unknown user: no confirmation queued");
+    #[tracing::instrument(skip_all, fields(event = %event.event_id, booking = %event.payload.booking_id))]
+    pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> Result<(), NotificationsError> {
+        self.queue(event.event_id, event.payload.user_id, |g| BookingConfirmation::new(&event.payload, g)).await
+    }
+
+    /// Queues the cancellation notice, with its fee or "free of charge".
+    #[tracing::instrument(skip_all, fields(event = %event.event_id, booking = %event.payload.booking_id))]
+    pub async fn on_booking_cancelled(&self, event: &Envelope<BookingCancelled>) -> Result<(), NotificationsError> {
+        self.queue(event.event_id, event.payload.user_id, |g| BookingCancellation::new(&event.payload, g)).await
+    }
+
+    /// Queues the receipt for an authorisation, capture, refund or released hold.
+    #[tracing::instrument(skip_all, fields(event = %event.event_id, payment = %event.payload.payment_id))]
+    pub async fn on_payment_completed(&self, event: &Envelope<PaymentCompleted>) -> Result<(), NotificationsError> {
+        self.queue(event.event_id, event.payload.user_id, |g| PaymentReceipt::new(&event.payload, g)).await
+    }
+
+    /// Queues the note saying what went wrong with a payment and what to do.
+    #[tracing::instrument(skip_all, fields(event = %event.event_id, payment = %event.payload.payment_id))]
+    pub async fn on_payment_failed(&self, event: &Envelope<PaymentFailed>) -> Result<(), NotificationsError> {
+        self.queue(event.event_id, event.payload.user_id, |g| PaymentFailure::new(&event.payload, g)).await
+    }
+
+    /// Renders `C`'s template for the guest and logs the delivery. A message that cannot be
+    /// rendered is logged as failed rather than returned as an error: redelivering the event
+    /// cannot fix a template, and holding the partition would stop every later message.
+    async fn queue<C: MessageContext>(
+        &self,
+        cause: EventId,
+        user_id: UserId,
+        context: impl FnOnce(&Guest) -> anyhow::Result<C>,
+    ) -> Result<(), NotificationsError> {
+        let Some(user) = self.users.find(user_id).await.context("looking up the guest")? else {
+            // Retrying cannot make an unknown guest appear, so this one is logged and left.
+            tracing::warn!(user = %user_id, template = C::TEMPLATE, "message for an unknown user: nothing queued");
             return Ok(());
         };
-        let email = templates::booking_confirmation(user.email.as_str(), &user.name, b);
         let mut conn = self.pool.acquire().await?;
-        store::enqueue(&mut conn, event.event_id, templates::BOOKING_CONFIRMATION, user.id, &email).await?;
+        if store::logged(&mut conn, cause, C::TEMPLATE).await? {
+            return Ok(());
+        }
+        let language = user.language.as_str();
+        let delivery = NewDelivery { cause, template: C::TEMPLATE, user: user.id, recipient: user.email.as_str() };
+        let available = store::templates(&mut conn, C::EVENT, language).await?;
+        let guest = Guest { name: &user.name, language: user.language };
+        let rendered = context(&guest)
+            .map_err(NotificationsError::from)
+            .and_then(|ctx| templates::render(&available, language, &ctx));
+        match rendered {
+            Ok(message) => store::enqueue(&mut conn, &delivery, &message).await?,
+            Err(e) => {
+                tracing::error!(error = ?e, template = C::TEMPLATE, language, "message not rendered; logged as failed");
+                store::enqueue_unrenderable(&mut conn, &delivery, language, &format!("{e:#}")).await?;
+            }
+        }
         Ok(())
     }
 
