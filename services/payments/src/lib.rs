@@ -1,5 +1,25 @@
-//! Payments owns the `payments` schema. Charging, refunds, folios and invoices are not built
-//! yet; until then no other service writes money movements anywhere.
-use eventbus::OutboxTable;
+//! The payments service: card authorisations, captures, refunds and voids through a gateway,
+//! recorded in its own ledger (`payments` schema) with an event for every outcome. Card
+//! numbers never leave `card` and the gateway: only tokens, last four digits and brands are kept.
+pub mod card;
+mod domain;
+mod error;
+mod events;
+mod gateway;
+mod guarded;
+mod idempotency;
+mod movements;
+pub mod resilience;
+mod service;
+mod store;
+mod test_gateway;
 
-pub const OUTBOX: OutboxTable = OutboxTable("payments.outbox");
+pub use card::{CardBrand, CardDetails, CardError, CardNumber, Cvc, Expiry};
+pub use domain::{AuthoriseRequest, CapturePolicy, Charge, FailureReason, Payment, PaymentKind};
+pub use error::PaymentError;
+pub use events::PaymentsConsumer;
+pub use gateway::{GatewayError, GatewayRef, PaymentGateway, Tokenised};
+pub use resilience::{Backoff, BreakerConfig};
+pub use service::{PaymentsConfig, PaymentsService};
+pub use store::OUTBOX;
+pub use test_gateway::{test_cards, TestGateway};

@@ -1,0 +1,99 @@
+//! Captures, refunds and voids: each acts on an earlier payment of the booking, decided and
+//! recorded while the booking's lock is held, so concurrent requests see each other's effect.
+use crate::domain::{Ledger, Payment, PaymentKind};
+use crate::gateway::GatewayRef;
+use crate::service::{failure_of, now};
+use crate::{store, PaymentError, PaymentsService};
+use anyhow::Context;
+use kernel::{BookingId, Money, PaymentId};
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Move {
+    /// Some of what the hold has, or all of it.
+    Capture(Option<Money>),
+    /// From the latest capture that still has this much.
+    Refund(Money),
+    RefundOf(PaymentId, Money),
+    Void,
+}
+
+impl PaymentsService {
+    /// Asks the gateway for `m` and records the outcome with its event in one transaction. A
+    /// gateway failure is an `Ok` payment carrying its `failure`; a request the ledger does
+    /// not allow is an error and records nothing.
+    pub(crate) async fn movement(&self, booking: BookingId, m: Move) -> Result<Payment, PaymentError> {
+        let mut tx = self.pool().begin().await?;
+        store::lock_booking(&mut tx, booking).await?;
+        let rows = store::for_booking(&mut tx, booking).await?;
+        let (kind, parent, amount) = plan(&Ledger(&rows), m)?;
+        let id = PaymentId::new();
+        let reference = id.to_string();
+        let on = GatewayRef(parent.gateway_reference.clone().context("a succeeded payment without a gateway reference")?);
+        let gateway = self.gateway();
+        let outcome = match kind {
+            PaymentKind::Capture => gateway.capture(&on, amount, &reference).await,
+            PaymentKind::Refund => gateway.refund(&on, amount, &reference).await,
+            PaymentKind::Void => gateway.void(&on, &reference).await,
+            PaymentKind::Authorisation => unreachable!("plan never authorises"),
+        };
+        let (gateway_reference, failure) = match outcome {
+            Ok(r) => (Some(r.0), None),
+            Err(e) => (None, Some(failure_of(e))),
+        };
+        let payment = Payment {
+            id,
+            booking_id: parent.booking_id,
+            user_id: parent.user_id,
+            kind,
+            parent_id: Some(parent.id),
+            failure,
+            amount,
+            card_last4: parent.card_last4.clone(),
+            card_brand: parent.card_brand.clone(),
+            gateway_reference,
+            created_at: now(),
+        };
+        store::record(&mut tx, &payment, None).await?;
+        tx.commit().await?;
+        Ok(payment)
+    }
+}
+
+/// What `m` means for this ledger: the kind of row, the payment it acts on and the amount.
+fn plan<'a>(ledger: &Ledger<'a>, m: Move) -> Result<(PaymentKind, &'a Payment, Money), PaymentError> {
+    match m {
+        Move::Capture(amount) => {
+            let (auth, held) = ledger.holding().ok_or(PaymentError::NothingHeld)?;
+            Ok((PaymentKind::Capture, auth, within(amount.unwrap_or(held), held)?))
+        }
+        Move::Void => {
+            let (auth, held) = ledger.holding().ok_or(PaymentError::NothingHeld)?;
+            Ok((PaymentKind::Void, auth, held))
+        }
+        Move::Refund(amount) => {
+            let captures = ledger.refundable();
+            let most = captures.iter().map(|(_, left)| *left).max_by_key(|m| m.minor()).ok_or(PaymentError::NothingToRefund)?;
+            within(amount, most)?;
+            let (capture, _) = captures.into_iter().find(|(_, left)| left.minor() >= amount.minor()).expect("the largest fits");
+            Ok((PaymentKind::Refund, capture, amount))
+        }
+        Move::RefundOf(id, amount) => {
+            let (capture, left) = ledger.refundable().into_iter().find(|(c, _)| c.id == id).ok_or(PaymentError::NothingToRefund)?;
+            Ok((PaymentKind::Refund, capture, within(amount, left)?))
+        }
+    }
+}
+
+/// `amount`, if it is positive, in the right currency and no more than `available`.
+fn within(amount: Money, available: Money) -> Result<Money, PaymentError> {
+    if amount.currency() != available.currency() {
+        return Err(PaymentError::WrongCurrency { expected: available.currency(), given: amount.currency() });
+    }
+    if amount.minor() <= 0 {
+        return Err(PaymentError::NotPositive);
+    }
+    if amount.minor() > available.minor() {
+        return Err(PaymentError::TooMuch(available));
+    }
+    Ok(amount)
+}
