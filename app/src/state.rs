@@ -2,6 +2,7 @@
 use axum::extract::FromRef;
 use bookings::BookingsService;
 use leptos::prelude::*;
+use payments::PaymentsService;
 use rooms::RoomsService;
 use users::UsersService;
 
@@ -11,6 +12,7 @@ pub struct AppState {
     pub users: UsersService,
     pub rooms: RoomsService,
     pub bookings: BookingsService,
+    pub payments: PaymentsService,
 }
 
 /// The state of the running app; present in every server function.

@@ -8,10 +8,12 @@ use eventbus::Relay;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use notifications::{Mailer, MailerConfig, NotificationsConsumer, NotificationsService};
+use payments::{PaymentGateway, PaymentsConfig, PaymentsConsumer, PaymentsService, TestGateway};
 use rdkafka::producer::FutureProducer;
 use secrecy::ExposeSecret;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -69,7 +71,11 @@ impl Application {
                 tracing::info!("loaded the demo rates and a year of bookings");
             }
         }
-        let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings };
+        // The local test gateway is the only one built; production needs a real gateway's
+        // adapter behind the same trait (services/payments/README.md).
+        let gateway: Arc<dyn PaymentGateway> = Arc::new(TestGateway::default());
+        let payments = PaymentsService::new(deps.pg.clone(), gateway, PaymentsConfig::default());
+        let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings, payments };
 
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mut workers = Vec::new();
@@ -85,16 +91,20 @@ impl Application {
             let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
             workers.push(tokio::spawn(notifications.clone().run_sender(shutdown_rx.clone())));
             let brokers = config.kafka_brokers.clone();
-            let group = match config.kafka_group_prefix.as_str() {
-                "" => NotificationsConsumer::GROUP.to_owned(),
-                prefix => format!("{prefix}-{}", NotificationsConsumer::GROUP),
-            };
+            let group = consumer_group(&config, NotificationsConsumer::GROUP);
             let rx = shutdown_rx.clone();
             workers.push(tokio::spawn(async move {
                 let consumer = NotificationsConsumer(notifications);
                 let topics = NotificationsConsumer::TOPICS;
                 if let Err(e) = eventbus::run_consumer(&brokers, &group, &topics, consumer, rx).await {
                     tracing::error!(error = ?e, "the notifications consumer stopped");
+                }
+            }));
+            let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, PaymentsConsumer::GROUP));
+            let (consumer, rx) = (PaymentsConsumer(state.payments.clone()), shutdown_rx.clone());
+            workers.push(tokio::spawn(async move {
+                if let Err(e) = eventbus::run_consumer(&brokers, &group, &PaymentsConsumer::TOPICS, consumer, rx).await {
+                    tracing::error!(error = ?e, "the payments consumer stopped");
                 }
             }));
         }
@@ -121,6 +131,14 @@ impl Application {
             let _ = worker.await;
         }
         Ok(())
+    }
+}
+
+/// A consumer group of this app, apart from other apps' (and test runs') under its prefix.
+fn consumer_group(config: &Config, name: &str) -> String {
+    match config.kafka_group_prefix.as_str() {
+        "" => name.to_owned(),
+        prefix => format!("{prefix}-{name}"),
     }
 }
 
