@@ -10,6 +10,7 @@ mod home;
 mod lifecycle;
 mod modify;
 mod notifications;
+mod payments;
 mod rates;
 mod rooms;
 mod schemas;

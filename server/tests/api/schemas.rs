@@ -17,7 +17,7 @@ async fn outbox(app: &crate::helpers::TestApp, table: &str, topic: &str, key: St
         .unwrap_or_else(|e| panic!("no {topic} in {table}: {e}"))
 }
 
-fn assert_valid(topic: &str, event: &serde_json::Value) {
+pub(crate) fn assert_valid(topic: &str, event: &serde_json::Value) {
     let errors: Vec<String> = validator(topic).iter_errors(event).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{topic} does not match its schema: {errors:?}\n{event}");
 }
