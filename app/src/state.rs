@@ -2,6 +2,7 @@
 use axum::extract::FromRef;
 use bookings::BookingsService;
 use leptos::prelude::*;
+use payments::billing::BillingService;
 use payments::PaymentsService;
 use rooms::RoomsService;
 use users::UsersService;
@@ -13,6 +14,8 @@ pub struct AppState {
     pub rooms: RoomsService,
     pub bookings: BookingsService,
     pub payments: PaymentsService,
+    /// Folios, invoices and credit notes.
+    pub billing: BillingService,
 }
 
 /// The state of the running app; present in every server function.

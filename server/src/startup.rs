@@ -8,6 +8,7 @@ use eventbus::Relay;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use notifications::{Mailer, MailerConfig, NotificationsConsumer, NotificationsService};
+use payments::billing::{BillingConsumer, BillingService};
 use payments::{PaymentGateway, PaymentsConfig, PaymentsConsumer, PaymentsService, TestGateway};
 use rdkafka::producer::FutureProducer;
 use secrecy::ExposeSecret;
@@ -75,7 +76,8 @@ impl Application {
         // adapter behind the same trait (services/payments/README.md).
         let gateway: Arc<dyn PaymentGateway> = Arc::new(TestGateway::default());
         let payments = PaymentsService::new(deps.pg.clone(), gateway, PaymentsConfig::default());
-        let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings, payments };
+        let billing = BillingService::new(deps.pg.clone());
+        let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings, payments, billing };
 
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mut workers = Vec::new();
@@ -105,6 +107,13 @@ impl Application {
             workers.push(tokio::spawn(async move {
                 if let Err(e) = eventbus::run_consumer(&brokers, &group, &PaymentsConsumer::TOPICS, consumer, rx).await {
                     tracing::error!(error = ?e, "the payments consumer stopped");
+                }
+            }));
+            let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, BillingConsumer::GROUP));
+            let (consumer, rx) = (BillingConsumer(state.billing.clone()), shutdown_rx.clone());
+            workers.push(tokio::spawn(async move {
+                if let Err(e) = eventbus::run_consumer(&brokers, &group, &BillingConsumer::TOPICS, consumer, rx).await {
+                    tracing::error!(error = ?e, "the billing consumer stopped");
                 }
             }));
         }

@@ -1,6 +1,7 @@
 //! Integration tests against the real local stack (`scripts/stack up`): PostgreSQL, FerretDB,
 //! Redis, Kafka, Keycloak and Mailpit. One binary, so the app is linked once.
 mod availability;
+mod billing;
 mod booking;
 mod events;
 mod front_desk;

@@ -1,6 +1,7 @@
 //! The payments service: card authorisations, captures, refunds and voids through a gateway,
 //! recorded in its own ledger (`payments` schema) with an event for every outcome. Card
 //! numbers never leave `card` and the gateway: only tokens, last four digits and brands are kept.
+pub mod billing;
 pub mod card;
 mod domain;
 mod error;

@@ -1,0 +1,25 @@
+//! Billing: each booking's folio (charges posted by booking events and by staff, money moved
+//! from the payments ledger, the balance), invoices and credit notes with gapless numbers, and
+//! their PDFs. Owns the billing tables of the `payments` schema.
+mod domain;
+mod error;
+mod events;
+mod hotel;
+mod invoice;
+mod invoice_store;
+mod issue;
+mod pdf;
+mod postings;
+mod refunds;
+mod service;
+mod store;
+
+pub use domain::{ChargeKind, Folio, FolioCharge, FolioPayment, MovementKind};
+pub use error::BillingError;
+pub use events::BillingConsumer;
+pub use hotel::{Hotel, HOTEL};
+pub use invoice::{booking_reference, CreditNote, Invoice, InvoiceLine};
+pub use issue::{issue_credit_note_in, issue_invoice_in};
+pub use pdf::{render_credit_note, render_invoice};
+pub use refunds::credit_for_refund;
+pub use service::BillingService;

@@ -1,0 +1,152 @@
+//! What booking events post to the folio. Each event is handled once: its id is remembered in
+//! the same transaction as its postings.
+use super::domain::{self, ChargeKind, FolioCharge};
+use super::store::{self, FolioHead, NewCharge};
+use super::BillingService;
+use kernel::events::{BookingCancelled, BookingCreated, BookingModified, ChargeLine, Envelope, Event};
+use kernel::{BookingId, Currency, Money};
+use sqlx::{PgConnection, Postgres, Transaction};
+
+/// A charge line from an event, parsed.
+struct Line {
+    kind: ChargeKind,
+    night: Option<chrono::NaiveDate>,
+    description: String,
+    amount: Money,
+}
+
+/// Every line parsed, or the first that cannot be: a folio never gets half an event.
+fn parse_lines(lines: &[ChargeLine], currency: Currency) -> anyhow::Result<Vec<Line>> {
+    lines
+        .iter()
+        .map(|l| {
+            let kind = ChargeKind::parse(&l.kind).filter(|k| k.is_stay_line());
+            let amount = domain::parse_amount(&l.amount, currency);
+            match (kind, amount) {
+                (Some(kind), Some(amount)) if kind != ChargeKind::RoomNight || l.date.is_some() => {
+                    Ok(Line { kind, night: l.date, description: l.description.clone(), amount })
+                }
+                _ => Err(anyhow::anyhow!("charge line {l:?} cannot be posted")),
+            }
+        })
+        .collect()
+}
+
+fn parse_currency(code: &str) -> anyhow::Result<Currency> {
+    Currency::parse(code).ok_or_else(|| anyhow::anyhow!("unknown currency {code}"))
+}
+
+/// A malformed event will never parse: retrying it would stall its partition, so it is logged
+/// for a person to look at and left.
+fn parsed<T>(result: anyhow::Result<T>) -> Option<T> {
+    result.map_err(|e| tracing::error!(error = ?e, "skipping a booking event billing cannot post")).ok()
+}
+
+impl BillingService {
+    /// Opens the folio and posts the priced stay, night by night, then discounts and taxes.
+    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
+    pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
+        let b = &event.payload;
+        let Some((currency, lines)) = parsed(parse_currency(&b.currency).and_then(|c| Ok((c, parse_lines(&b.lines, c)?))))
+        else {
+            return Ok(());
+        };
+        let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
+        let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
+        post_lines(&mut tx, b.booking_id, event, lines).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Reverses the stay's standing lines and posts the new ones; extras stay as they are.
+    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
+    pub async fn on_booking_modified(&self, event: &Envelope<BookingModified>) -> anyhow::Result<()> {
+        let b = &event.payload;
+        let Some((currency, lines)) = parsed(parse_currency(&b.currency).and_then(|c| Ok((c, parse_lines(&b.lines, c)?))))
+        else {
+            return Ok(());
+        };
+        let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
+        let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
+        reverse_stay(&mut tx, b.booking_id, event).await?;
+        post_lines(&mut tx, b.booking_id, event, lines).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Reverses the stay's standing lines and charges the cancellation fee, if there is one.
+    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
+    pub async fn on_booking_cancelled(&self, event: &Envelope<BookingCancelled>) -> anyhow::Result<()> {
+        let b = &event.payload;
+        let Some((currency, fee)) = parsed(parse_currency(&b.currency).and_then(|c| {
+            let fee = domain::parse_amount(&b.cancellation_fee, c);
+            Ok((c, fee.ok_or_else(|| anyhow::anyhow!("cancellation fee {:?}", b.cancellation_fee))?))
+        })) else {
+            return Ok(());
+        };
+        let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
+        let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
+        reverse_stay(&mut tx, b.booking_id, event).await?;
+        if fee.minor() > 0 {
+            let fee = Line { kind: ChargeKind::CancellationFee, night: None, description: "Cancellation fee".into(), amount: fee };
+            post_lines(&mut tx, b.booking_id, event, vec![fee]).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A transaction with the folio open and locked and `event` remembered; `None` when the
+    /// event was handled before.
+    async fn begin_once<P: Event>(&self, event: &Envelope<P>, head: FolioHead) -> anyhow::Result<Option<Transaction<'static, Postgres>>> {
+        let mut tx = self.pool().begin().await?;
+        if !store::first_time(&mut tx, event.event_id.as_uuid(), P::TYPE).await? {
+            return Ok(None);
+        }
+        store::open(&mut tx, head).await?;
+        let folio = store::lock(&mut tx, head.booking_id).await?.ok_or_else(|| anyhow::anyhow!("folio just opened"))?;
+        if folio.currency != head.currency {
+            anyhow::bail!("event in {} for a folio kept in {}", head.currency.code(), folio.currency.code());
+        }
+        Ok(Some(tx))
+    }
+}
+
+async fn post_lines<P>(tx: &mut PgConnection, booking: BookingId, event: &Envelope<P>, lines: Vec<Line>) -> anyhow::Result<()> {
+    for l in lines {
+        let charge = NewCharge {
+            kind: l.kind,
+            night: l.night,
+            description: &l.description,
+            amount: l.amount,
+            reverses: None,
+            source_event_id: Some(event.event_id.as_uuid()),
+            posted_by: None,
+            idempotency_key: None,
+            credit_note_id: None,
+        };
+        store::post(tx, booking, &charge).await?;
+    }
+    Ok(())
+}
+
+/// Posts the opposite of every standing line of the priced stay.
+async fn reverse_stay<P>(tx: &mut PgConnection, booking: BookingId, event: &Envelope<P>) -> anyhow::Result<()> {
+    let postings = store::postings(tx, booking).await?;
+    let stay: Vec<FolioCharge> = domain::standing(&postings).into_iter().filter(|c| c.kind.is_stay_line()).collect();
+    for c in stay {
+        let description = format!("Reversed: {}", c.description);
+        let reversal = NewCharge {
+            kind: c.kind,
+            night: c.night,
+            description: &description,
+            amount: domain::negate(c.amount),
+            reverses: Some(c.id),
+            source_event_id: Some(event.event_id.as_uuid()),
+            posted_by: None,
+            idempotency_key: None,
+            credit_note_id: None,
+        };
+        store::post(tx, booking, &reversal).await?;
+    }
+    Ok(())
+}
