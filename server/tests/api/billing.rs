@@ -352,3 +352,52 @@ async fn an_invoice_pdf_shows_its_number_and_only_its_guest_and_staff_may_have_i
     let listed: Vec<_> = app.state.billing.invoices_for_booking(booking.id).await.unwrap().into_iter().map(|i| i.id).collect();
     assert_eq!(listed, vec![invoice.id, second.id]);
 }
+
+#[tokio::test]
+async fn cancelling_after_invoicing_and_refunding_credits_the_whole_stay_once() {
+    let app = spawn_app().await;
+    let room_type = taxed_room_type(&app, LateFee::None).await;
+    let guest = add_guest(&app).await;
+    let booking = app.state.bookings.book(request(guest.id, &room_type, stay(190, 2))).await.unwrap();
+    deliver_booking_events(&app, booking.id).await;
+    let captured = if ledger_ready(&app).await {
+        let hold = ledger(&app, booking.id, guest.id, "authorisation", None, booking.total.minor()).await;
+        Some(ledger(&app, booking.id, guest.id, "capture", Some(hold), booking.total.minor()).await)
+    } else {
+        None
+    };
+    let invoice = app.state.billing.invoice(booking.id, UserId::new()).await.unwrap();
+
+    app.state.bookings.cancel(booking.id, guest.id, false).await.unwrap();
+    deliver_booking_events(&app, booking.id).await;
+    let refused = app.state.billing.invoice(booking.id, UserId::new()).await.unwrap_err();
+    assert!(matches!(refused, BillingError::NetReduction(m) if m == booking.total), "{refused:?}");
+    let small = app.state.billing.credit_note(booking.id, eur(100), "Goodwill", UserId::new()).await.unwrap_err();
+    assert!(matches!(small, BillingError::CreditTooSmall(m) if m == booking.total), "{small:?}");
+
+    let refund_id = match captured {
+        Some(capture) => ledger(&app, booking.id, guest.id, "refund", Some(capture), booking.total.minor()).await,
+        None => Uuid::new_v4(),
+    };
+    let refunded = PaymentCompleted {
+        payment_id: PaymentId::from_uuid(refund_id),
+        booking_id: booking.id,
+        user_id: guest.id,
+        kind: "refund".into(),
+        amount: booking.total.to_decimal_string(),
+        currency: "EUR".into(),
+        card_last4: None,
+        timestamp: Utc::now(),
+    };
+    app.state.billing.on_payment_completed(&Envelope::new(refunded, Utc::now())).await.unwrap();
+
+    let notes = app.state.billing.credit_notes_for_booking(booking.id).await.unwrap();
+    assert_eq!(notes.iter().map(|n| (n.amount, n.invoice_id)).collect::<Vec<_>>(), vec![(booking.total, invoice.id)]);
+    let folio = app.state.billing.folio(booking.id).await.unwrap();
+    assert!(folio.charges.is_empty(), "the stay is reversed and nothing else was posted: {:?}", folio.charges);
+    assert!(folio.postings.iter().all(|c| c.kind != ChargeKind::Credit), "the note documents the reversals, it adds none");
+    if captured.is_some() {
+        assert_eq!(folio.balance, eur(0), "paid, cancelled, refunded");
+    }
+    assert_eq!(app.state.billing.invoice(booking.id, UserId::new()).await.unwrap(), invoice, "nothing left to invoice");
+}

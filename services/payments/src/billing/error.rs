@@ -17,6 +17,11 @@ pub enum BillingError {
     WrongCurrency { folio: &'static str, given: &'static str },
     #[error("at most {0} can still be credited on this booking")]
     ExceedsInvoiced(kernel::Money),
+    /// Reversals since the last invoice outweigh new charges: that is a credit, not an invoice.
+    #[error("the changes since the last invoice reduce it by {0}: issue a credit note for them")]
+    NetReduction(kernel::Money),
+    #[error("the changes since the last invoice already reduce it by {0}: credit at least that")]
+    CreditTooSmall(kernel::Money),
     #[error("a description is required (at most 200 characters)")]
     InvalidDescription,
     #[error(transparent)]

@@ -153,7 +153,14 @@ pub async fn creditable(conn: &mut PgConnection, booking: BookingId) -> sqlx::Re
     .await
 }
 
-pub async fn insert_credit_note(conn: &mut PgConnection, note: &CreditNote, hotel: &str, (year, sequence): (i32, i32)) -> sqlx::Result<()> {
+/// Stores `note`, documenting `covers`: postings made since the invoice that it corrects.
+pub async fn insert_credit_note(
+    conn: &mut PgConnection,
+    note: &CreditNote,
+    hotel: &str,
+    (year, sequence): (i32, i32),
+    covers: &[Uuid],
+) -> sqlx::Result<()> {
     sqlx::query(
         "INSERT INTO payments.credit_notes (id, hotel, year, sequence, number, invoice_id, booking_id, user_id, currency,
              amount_minor, reason, payment_id, issued_by, issued_at)
@@ -173,8 +180,13 @@ pub async fn insert_credit_note(conn: &mut PgConnection, note: &CreditNote, hote
     .bind(note.payment_id.map(|p| p.as_uuid()))
     .bind(note.issued_by.map(|u| u.as_uuid()))
     .bind(note.issued_at)
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    sqlx::query("INSERT INTO payments.credit_note_charges (charge_id, credit_note_id) SELECT unnest($1::uuid[]), $2")
+        .bind(covers)
+        .bind(note.id.as_uuid())
+        .execute(conn)
+        .await?;
     Ok(())
 }
 

@@ -79,12 +79,15 @@ impl BillingService {
 /// commits, and back in the pool if it rolls back.
 pub async fn issue_invoice_in(conn: &mut PgConnection, booking_id: BookingId, by: UserId) -> Result<Invoice, BillingError> {
     let head = store::lock(conn, booking_id).await?.ok_or(BillingError::NoFolio)?;
-    let uninvoiced = store::uninvoiced(conn, booking_id).await?;
-    let lines = invoice::invoice_lines(&uninvoiced);
+    let uncovered = store::uncovered(conn, booking_id).await?;
+    let lines = invoice::invoice_lines(&uncovered);
     if lines.is_empty() {
         return Err(BillingError::NothingToInvoice);
     }
     let (vat, city_tax, total) = invoice::totals(head.currency, &lines)?;
+    if total.minor() < 0 {
+        return Err(BillingError::NetReduction(domain::negate(total)));
+    }
     let issued_at = Utc::now().trunc_subsecs(6);
     let year = HOTEL.year_at(issued_at);
     let sequence = invoice_store::next_sequence(conn, Series::Invoice, HOTEL.code, year).await?;
@@ -101,12 +104,15 @@ pub async fn issue_invoice_in(conn: &mut PgConnection, booking_id: BookingId, by
         issued_by: by,
         issued_at,
     };
-    let covered: Vec<uuid::Uuid> = uninvoiced.iter().map(|c| c.id).collect();
+    let covered: Vec<uuid::Uuid> = uncovered.iter().map(|c| c.id).collect();
     invoice_store::insert_invoice(conn, &issued, HOTEL.code, (year, sequence), &covered).await?;
     Ok(issued)
 }
 
 /// Issues a credit note inside the caller's transaction. `by` is `None` when a refund issued it.
+/// When the postings since the last invoice reduce it (a stay modified or cancelled after
+/// invoicing), the note documents them and must credit at least that much; only the rest is
+/// posted to the folio as a credit, so nothing is taken off twice.
 pub async fn issue_credit_note_in(
     conn: &mut PgConnection,
     booking_id: BookingId,
@@ -127,6 +133,12 @@ pub async fn issue_credit_note_in(
     if amount.minor() > creditable {
         return Err(BillingError::ExceedsInvoiced(Money::from_minor(creditable.max(0), head.currency)));
     }
+    let pending = store::uncovered(conn, booking_id).await?;
+    let reduction = pending_reduction(head.currency, &pending)?;
+    if amount.minor() < reduction.minor() {
+        return Err(BillingError::CreditTooSmall(reduction));
+    }
+    let covers: Vec<uuid::Uuid> = if reduction.minor() > 0 { pending.iter().map(|c| c.id).collect() } else { Vec::new() };
     let issued_at = Utc::now().trunc_subsecs(6);
     let year = HOTEL.year_at(issued_at);
     let sequence = invoice_store::next_sequence(conn, Series::CreditNote, HOTEL.code, year).await?;
@@ -143,13 +155,17 @@ pub async fn issue_credit_note_in(
         issued_by: by,
         issued_at,
     };
-    invoice_store::insert_credit_note(conn, &note, HOTEL.code, (year, sequence)).await?;
+    invoice_store::insert_credit_note(conn, &note, HOTEL.code, (year, sequence), &covers).await?;
+    let rest = Money::from_minor(amount.minor() - reduction.minor(), amount.currency());
+    if rest.minor() == 0 {
+        return Ok(note);
+    }
     let description = format!("Credit note {}: {reason}", note.number);
     let posting = NewCharge {
         kind: ChargeKind::Credit,
         night: None,
         description: &description,
-        amount: domain::negate(amount),
+        amount: domain::negate(rest),
         reverses: None,
         source_event_id: None,
         posted_by: by,
@@ -158,4 +174,10 @@ pub async fn issue_credit_note_in(
     };
     store::post(conn, booking_id, &posting).await?;
     Ok(note)
+}
+
+/// How much the postings since the last document take off it (zero when they add to it).
+pub(crate) fn pending_reduction(currency: kernel::Currency, pending: &[domain::FolioCharge]) -> Result<Money, BillingError> {
+    let net = domain::sum(currency, pending.iter().map(|c| c.amount))?;
+    Ok(Money::from_minor((-net.minor()).max(0), currency))
 }

@@ -1,7 +1,7 @@
 //! A refund after invoicing: the money went back, so the invoice is credited by as much of it
 //! as the guest had paid for invoiced charges.
 use super::domain::{self, FolioPayment};
-use super::issue::issue_credit_note_in;
+use super::issue::{issue_credit_note_in, pending_reduction};
 use super::{invoice_store, store, BillingService};
 use kernel::events::{Envelope, Event, PaymentCompleted};
 use kernel::{Currency, Money};
@@ -38,8 +38,12 @@ impl BillingService {
             store::payments(&mut tx, p.booking_id).await?.into_iter().filter(|m| m.id != p.payment_id).collect();
         let owed_before = domain::balance(folio.currency, &postings, &others)?;
         let creditable = invoice_store::creditable(&mut tx, p.booking_id).await?;
-        let amount = credit_for_refund(owed_before, refund, creditable);
-        if amount.minor() > 0 {
+        let reduction = pending_reduction(folio.currency, &store::uncovered(&mut tx, p.booking_id).await?)?;
+        let amount = credit_for_refund(owed_before, refund, reduction.minor(), creditable);
+        if amount.minor() < reduction.minor() {
+            // Only when earlier credit notes already used up what the invoices hold.
+            tracing::warn!(%reduction, %amount, "the invoices cannot be credited by the changes since: left for staff");
+        } else if amount.minor() > 0 {
             let card = p.card_last4.as_deref().map(|l| format!(" to the card ending {l}")).unwrap_or_default();
             let reason = format!("Refund of {refund}{card}");
             issue_credit_note_in(&mut tx, p.booking_id, amount, &reason, None, Some(p.payment_id)).await?;
@@ -51,12 +55,14 @@ impl BillingService {
     }
 }
 
-/// How much of `refund` an invoice is credited by: the part that would otherwise leave the
-/// guest owing for charges they had paid (a refund of an overpayment credits nothing), never
-/// more than the invoices still hold.
-pub fn credit_for_refund(owed_before: Money, refund: Money, creditable_minor: i64) -> Money {
+/// What a refund's credit note credits: the reduction the folio already shows since the last
+/// invoice (a stay shortened or cancelled after invoicing), plus the part of the refund that
+/// would otherwise leave the guest owing for charges they had paid (a refund of an overpayment
+/// adds nothing); never more than the invoices still hold.
+pub fn credit_for_refund(owed_before: Money, refund: Money, reduction_minor: i64, creditable_minor: i64) -> Money {
     let owed_after = owed_before.minor().saturating_add(refund.minor());
-    let minor = owed_after.clamp(0, refund.minor()).min(creditable_minor.max(0));
+    let goodwill = owed_after.clamp(0, refund.minor());
+    let minor = reduction_minor.max(0).saturating_add(goodwill).min(creditable_minor.max(0));
     Money::from_minor(minor, refund.currency())
 }
 
@@ -71,19 +77,28 @@ mod tests {
 
     #[test]
     fn a_refund_of_paid_charges_is_credited_in_full() {
-        assert_eq!(credit_for_refund(eur(0), eur(5_000), 30_000), eur(5_000));
+        assert_eq!(credit_for_refund(eur(0), eur(5_000), 0, 30_000), eur(5_000));
     }
 
     #[test]
     fn a_refund_of_an_overpayment_credits_only_what_was_paid_for_charges() {
-        assert_eq!(credit_for_refund(eur(-10_000), eur(10_000), 30_000), eur(0), "all of it was overpaid");
-        assert_eq!(credit_for_refund(eur(-3_000), eur(10_000), 30_000), eur(7_000));
+        assert_eq!(credit_for_refund(eur(-10_000), eur(10_000), 0, 30_000), eur(0), "all of it was overpaid");
+        assert_eq!(credit_for_refund(eur(-3_000), eur(10_000), 0, 30_000), eur(7_000));
+    }
+
+    #[test]
+    fn after_a_cancellation_the_note_credits_the_reversed_stay_whatever_was_refunded() {
+        // Invoiced and paid 300, cancelled (−300 posted since), refunded in full or in part.
+        assert_eq!(credit_for_refund(eur(-30_000), eur(30_000), 30_000, 30_000), eur(30_000));
+        assert_eq!(credit_for_refund(eur(-30_000), eur(20_000), 30_000, 30_000), eur(30_000));
+        // A late fee of 100 kept: the note credits the 200 the stay lost.
+        assert_eq!(credit_for_refund(eur(-20_000), eur(20_000), 20_000, 30_000), eur(20_000));
     }
 
     #[test]
     fn never_more_than_the_invoices_still_hold() {
-        assert_eq!(credit_for_refund(eur(0), eur(5_000), 2_000), eur(2_000));
-        assert_eq!(credit_for_refund(eur(0), eur(5_000), -100), eur(0));
+        assert_eq!(credit_for_refund(eur(0), eur(5_000), 0, 2_000), eur(2_000));
+        assert_eq!(credit_for_refund(eur(0), eur(5_000), 0, -100), eur(0));
     }
 
     #[test]

@@ -151,13 +151,14 @@ pub async fn postings(conn: &mut PgConnection, booking: BookingId) -> anyhow::Re
     charges(conn, booking, "").await
 }
 
-/// Postings no invoice or credit note covers yet.
-pub async fn uninvoiced(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Vec<FolioCharge>> {
+/// Postings no invoice or credit note covers yet: what changed since the last document.
+pub async fn uncovered(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Vec<FolioCharge>> {
     charges(
         conn,
         booking,
         "AND c.credit_note_id IS NULL
-         AND NOT EXISTS (SELECT 1 FROM payments.invoice_charges i WHERE i.charge_id = c.id)",
+         AND NOT EXISTS (SELECT 1 FROM payments.invoice_charges i WHERE i.charge_id = c.id)
+         AND NOT EXISTS (SELECT 1 FROM payments.credit_note_charges n WHERE n.charge_id = c.id)",
     )
     .await
 }
