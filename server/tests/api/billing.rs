@@ -401,3 +401,17 @@ async fn cancelling_after_invoicing_and_refunding_credits_the_whole_stay_once() 
     }
     assert_eq!(app.state.billing.invoice(booking.id, UserId::new()).await.unwrap(), invoice, "nothing left to invoice");
 }
+
+/// Wired as in production: outbox → relay → Kafka → billing's consumer → the folio.
+#[tokio::test]
+async fn a_booking_reaches_its_folio_through_kafka() {
+    let app = crate::helpers::spawn_app_with_workers().await;
+    let room_type = taxed_room_type(&app, LateFee::None).await;
+    let guest = add_guest(&app).await;
+    let booking = app.state.bookings.book(request(guest.id, &room_type, stay(195, 2))).await.unwrap();
+    let folio = crate::helpers::eventually("the folio from booking.created", std::time::Duration::from_secs(90), || async {
+        app.state.billing.folio(booking.id).await.ok()
+    })
+    .await;
+    assert_eq!((folio.user_id, folio.balance), (guest.id, booking.total));
+}

@@ -105,7 +105,9 @@ impl BillingService {
         store::open(&mut tx, head).await?;
         let folio = store::lock(&mut tx, head.booking_id).await?.ok_or_else(|| anyhow::anyhow!("folio just opened"))?;
         if folio.currency != head.currency {
-            anyhow::bail!("event in {} for a folio kept in {}", head.currency.code(), folio.currency.code());
+            // Retrying cannot change a folio's currency; a person has to look at it.
+            tracing::error!(event = %event.event_id, "skipping an event in {} for a folio kept in {}", head.currency.code(), folio.currency.code());
+            return Ok(None);
         }
         Ok(Some(tx))
     }

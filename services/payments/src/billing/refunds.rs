@@ -36,7 +36,14 @@ impl BillingService {
         // The ledger may or may not show this refund yet; count it exactly once.
         let others: Vec<FolioPayment> =
             store::payments(&mut tx, p.booking_id).await?.into_iter().filter(|m| m.id != p.payment_id).collect();
-        let owed_before = domain::balance(folio.currency, &postings, &others)?;
+        let owed_before = match domain::balance(folio.currency, &postings, &others) {
+            Ok(owed) => owed,
+            Err(e) => {
+                tracing::error!(error = %e, "skipping a refund on a folio billing cannot add up");
+                tx.commit().await?;
+                return Ok(());
+            }
+        };
         let creditable = invoice_store::creditable(&mut tx, p.booking_id).await?;
         let reduction = pending_reduction(folio.currency, &store::uncovered(&mut tx, p.booking_id).await?)?;
         let amount = credit_for_refund(owed_before, refund, reduction.minor(), creditable);
