@@ -12,7 +12,7 @@ use mongodb::bson::doc;
 use std::time::Duration;
 
 /// Writes racing past the lock (the demo seed, a manual edit) before giving up.
-const ATTEMPTS: usize = 3;
+pub(crate) const ATTEMPTS: usize = 3;
 /// How long a writer may hold a room or ticket (it needs milliseconds), and how long another
 /// waits: longer than the TTL, so a holder that died delays others but never fails them.
 const LOCK_TTL: Duration = Duration::from_secs(5);
@@ -127,7 +127,7 @@ pub(crate) fn room_lock(id: RoomId) -> String {
     format!("room:{id}")
 }
 
-fn changed(room: &Room, from: RoomStatus, to: RoomStatus, by: UserId, reason: Option<String>, at: DateTime<Utc>) -> RoomStatusChanged {
+pub(crate) fn changed(room: &Room, from: RoomStatus, to: RoomStatus, by: UserId, reason: Option<String>, at: DateTime<Utc>) -> RoomStatusChanged {
     RoomStatusChanged {
         room_id: room.id,
         room_number: room.number.clone(),
