@@ -11,6 +11,7 @@ use notifications::{Mailer, MailerConfig, NotificationsConsumer, NotificationsSe
 use payments::billing::{BillingConsumer, BillingService};
 use payments::{PaymentGateway, PaymentsConfig, PaymentsConsumer, PaymentsService, TestGateway};
 use rdkafka::producer::FutureProducer;
+use rooms::RoomsConsumer;
 use secrecy::ExposeSecret;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
@@ -114,6 +115,13 @@ impl Application {
             workers.push(tokio::spawn(async move {
                 if let Err(e) = eventbus::run_consumer(&brokers, &group, &BillingConsumer::TOPICS, consumer, rx).await {
                     tracing::error!(error = ?e, "the billing consumer stopped");
+                }
+            }));
+            let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, RoomsConsumer::GROUP));
+            let (consumer, rx) = (RoomsConsumer(state.rooms.clone()), shutdown_rx.clone());
+            workers.push(tokio::spawn(async move {
+                if let Err(e) = eventbus::run_consumer(&brokers, &group, &RoomsConsumer::TOPICS, consumer, rx).await {
+                    tracing::error!(error = ?e, "the rooms consumer stopped");
                 }
             }));
         }

@@ -14,5 +14,6 @@ mod notifications;
 mod payments;
 mod rates;
 mod rooms;
+mod rooms_events;
 mod schemas;
 mod sign_in;
