@@ -49,6 +49,25 @@ pub struct BookingView {
     pub fee_now: Money,
     /// What cancelling cost, once cancelled.
     pub cancellation_fee: Option<Money>,
+    /// Money moved for it, oldest first (filled only on the booking's own page).
+    pub payments: Vec<PaymentView>,
+    /// Invoices and credit notes, to download as PDF.
+    pub documents: Vec<DocumentView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaymentView {
+    /// e.g. "Paid by card •••• 4242" or "Refunded to card •••• 4242".
+    pub label: String,
+    pub amount: Money,
+    pub at: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentView {
+    /// "Invoice 2026-000001" or "Credit note CN-2026-000001".
+    pub title: String,
+    pub url: String,
 }
 
 impl BookingView {

@@ -18,6 +18,10 @@ export class ConfirmationPage {
     this.feeNow = page.getByTestId('fee-now');
     this.cancellationFee = page.getByTestId('cancellation-fee');
     this.priceRows = page.getByTestId('price-table').locator('tr');
+    this.payments = page.getByTestId('payments').locator('li');
+    this.documents = page.getByTestId('documents');
+    this.getInvoice = page.getByRole('button', { name: 'Get the invoice' });
+    this.newInvoiceLink = page.getByTestId('new-invoice');
   }
 
   async waitUntilShown() {

@@ -5,6 +5,9 @@ import { parseEuro } from '../lib/money.mjs';
 import { expectText } from '../lib/expect.mjs';
 import { Header } from './Header.mjs';
 
+/** The test gateway's documented cards. */
+export const TEST_CARDS = { pays: '4242 4242 4242 4242', declined: '4000 0000 0000 0002' };
+
 export const CHOOSE_DATES = 'Choose your dates to see the total';
 
 /** The live quote's summary line for a stay of `nights`. */
@@ -67,6 +70,14 @@ export class RoomPage {
 
   async liveTotalText() {
     return (await this.liveTotal.innerText()).replace(/\s+/g, ' ').trim();
+  }
+
+  /** Types a card into the payment fields (test cards: services/payments/README.md). */
+  async fillCard({ number = TEST_CARDS.pays, month = '12', year = String(new Date().getUTCFullYear() + 3), cvc = '123' } = {}) {
+    await this.page.locator('input[name=card_number]').fill(number);
+    await this.page.locator('input[name=card_month]').fill(month);
+    await this.page.locator('input[name=card_year]').fill(year);
+    await this.page.locator('input[name=card_cvc]').fill(cvc);
   }
 
   /** Clicks "Book now" and waits for the confirmation page's URL; returns the booking id. */

@@ -77,6 +77,7 @@ browserTest('a new guest registers, books a room and receives the confirmation e
   let bookingId;
   let reference;
   await step('book and see the confirmation', async () => {
+    await room.fillCard();
     bookingId = await room.submitBooking();
     await confirmation.waitUntilShown();
     reference = await confirmation.referenceText();

@@ -45,6 +45,7 @@ browserTest('a guest searches, books, changes the dates and cancels', async ({ p
   let bookingId;
   await step('book', async () => {
     await room.waitForHydration();
+    await room.fillCard();
     bookingId = await room.submitBooking();
     await confirmation.waitUntilShown();
     assert.equal(await confirmation.totalCents(), listed);

@@ -2,6 +2,7 @@
 //! (sign-in, health), and the background workers.
 pub mod auth;
 pub mod config;
+pub mod documents;
 pub mod health;
 pub mod startup;
 pub mod telemetry;

@@ -187,6 +187,7 @@ fn router(state: AppState, deps: Dependencies, secure_cookies: bool) -> Router {
     Router::new()
         .merge(auth::routes(auth::AuthState { oidc: deps.oidc.clone(), users: state.users.clone() }))
         .merge(health::routes(deps))
+        .merge(crate::documents::routes())
         .leptos_routes(&state, routes, {
             let options = leptos_options.clone();
             move || app::shell(options.clone())

@@ -2,36 +2,6 @@ use crate::dto::BookingView;
 use crate::error::AppError;
 use leptos::prelude::*;
 
-/// Books a room type for a stay. The form's idempotency key makes a double submit harmless.
-/// On success the browser is sent to the booking's confirmation page.
-#[server(endpoint = "book")]
-pub async fn book(
-    room_type: String,
-    check_in: String,
-    check_out: String,
-    adults: u8,
-    children: u8,
-    idempotency_key: String,
-    #[server(default)] promo: String,
-) -> Result<String, AppError> {
-    use kernel::{Party, Role, RoomTypeCode, Stay};
-    let user = super::session::server::require(&[Role::Guest, Role::FrontDesk, Role::Manager, Role::Admin]).await?;
-    let bookings = crate::state::state()?.bookings;
-    let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
-    let request = bookings::BookRequest {
-        user_id: user.user_id,
-        room_type: RoomTypeCode::parse(&room_type).map_err(|e| invalid(&e))?,
-        stay: Stay::parse(&check_in, &check_out, bookings.today()).map_err(|e| invalid(&e))?,
-        party: Party::new(adults, children).map_err(|e| invalid(&e))?,
-        idempotency_key: idempotency_key.parse().map_err(|_| AppError::Invalid("the form has expired; reload the page".into()))?,
-        promo_code: Some(promo),
-    };
-    let booking = bookings.book(request).await.map_err(server::app_error)?;
-    let id = booking.id.to_string();
-    leptos_axum::redirect(&format!("/bookings/{id}"));
-    Ok(id)
-}
-
 /// One page (20 a page) of the signed-in person's own bookings.
 #[server(endpoint = "my_bookings")]
 pub async fn my_bookings(page: u32) -> Result<Vec<BookingView>, AppError> {
@@ -45,13 +15,15 @@ pub async fn my_bookings(page: u32) -> Result<Vec<BookingView>, AppError> {
 pub async fn booking(id: String) -> Result<BookingView, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
-    let bookings = crate::state::state()?.bookings;
+    let state = crate::state::state()?;
     let b = match user.role.manages_bookings() {
-        true => bookings.find(id).await,
-        false => bookings.find_for_user(id, user.user_id).await,
+        true => state.bookings.find(id).await,
+        false => state.bookings.find_for_user(id, user.user_id).await,
     }
     .map_err(server::app_error)?;
-    Ok(server::view(&b, bookings.clock()))
+    let mut view = server::view(&b, state.bookings.clock());
+    super::checkout::server::add_money(&state, &mut view, b.id).await?;
+    Ok(view)
 }
 
 #[cfg(feature = "ssr")]
@@ -100,6 +72,8 @@ pub(crate) mod server {
             terms: terms_view(&b.terms, clock),
             fee_now: b.terms.fee_at(chrono::Utc::now()),
             cancellation_fee: b.cancellation_fee,
+            payments: Vec::new(),
+            documents: Vec::new(),
         }
     }
 }

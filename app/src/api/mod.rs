@@ -2,6 +2,7 @@
 //! role, calls one service method and maps its error.
 pub mod booking_actions;
 pub mod bookings;
+pub mod checkout;
 pub mod quote;
 pub mod rooms;
 pub mod search;

@@ -3,6 +3,7 @@
 mod availability;
 mod billing;
 mod booking;
+mod checkout;
 mod events;
 mod front_desk;
 mod health;

@@ -68,6 +68,10 @@ async fn server_functions_check_the_role_on_the_server() {
             ("adults", "2".into()),
             ("children", "0".into()),
             ("idempotency_key", key.to_owned()),
+            ("card_number", "4242424242424242".into()),
+            ("card_month", "12".into()),
+            ("card_year", "2035".into()),
+            ("card_cvc", "123".into()),
         ]
     };
     let key = uuid::Uuid::new_v4().to_string();

@@ -1,4 +1,4 @@
-use crate::api::bookings::Book;
+use crate::api::checkout::Book;
 use crate::api::rooms::room_type;
 use crate::api::session::whoami;
 use crate::components::stay::{LiveQuote, StayFields, StayInputs};
@@ -59,12 +59,42 @@ fn RoomDetail(room: RoomTypeView, signed_in: bool) -> impl IntoView {
                         on:change=move |ev| promo.set(event_target_value(&ev))/>
                 </label>
                 <LiveQuote room_type=code_signal inputs promo=promo.into()/>
+                <CardFields/>
                 <button type="submit" class="rounded bg-teal-700 px-4 py-2 text-white hover:bg-teal-800 disabled:opacity-50"
                     disabled=move || book.pending().get()>
-                    {move || if book.pending().get() { "Booking…" } else { "Book now" }}
+                    {move || if book.pending().get() { "Booking and paying…" } else { "Book now" }}
                 </button>
                 {move || book.value().get().and_then(|r| r.err()).map(|e| view! { <ErrorNotice error=e/> })}
             </ActionForm>
         })}
+    }
+}
+
+/// The card to pay with. Only sent to the server, which keeps a token and the last four digits.
+#[component]
+fn CardFields() -> impl IntoView {
+    view! {
+        <fieldset class="grid gap-2 rounded border p-3">
+            <legend class="px-1 text-sm font-medium">"Card"</legend>
+            <label class="grid gap-1">"Card number"
+                <input type="text" name="card_number" inputmode="numeric" autocomplete="cc-number" required
+                    class="rounded border px-2 py-1" placeholder="4242 4242 4242 4242"/>
+            </label>
+            <div class="flex gap-3">
+                <label class="grid gap-1">"Month"
+                    <input type="text" name="card_month" inputmode="numeric" autocomplete="cc-exp-month" required
+                        class="w-16 rounded border px-2 py-1" placeholder="12"/>
+                </label>
+                <label class="grid gap-1">"Year"
+                    <input type="text" name="card_year" inputmode="numeric" autocomplete="cc-exp-year" required
+                        class="w-20 rounded border px-2 py-1" placeholder="2030"/>
+                </label>
+                <label class="grid gap-1">"CVC"
+                    <input type="text" name="card_cvc" inputmode="numeric" autocomplete="cc-csc" required
+                        class="w-16 rounded border px-2 py-1" placeholder="123"/>
+                </label>
+            </div>
+            <p class="text-xs text-stone-500">"Demo hotel: no real card is charged. Test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined."</p>
+        </fieldset>
     }
 }

@@ -1,4 +1,5 @@
 use crate::api::booking_actions::CancelBooking;
+use crate::api::checkout::RequestInvoice;
 use crate::api::bookings::booking;
 use crate::components::price::PriceTable;
 use crate::dto::BookingView;
@@ -44,6 +45,10 @@ fn Confirmation(b: BookingView) -> impl IntoView {
     };
     let fee_charged = move || current.read().cancellation_fee.map(|f| format!("Cancellation fee: {f}"));
     let price = b.price.clone();
+    let payments = b.payments.clone();
+    let documents = b.documents.clone();
+    let invoice = ServerAction::<RequestInvoice>::new();
+    let booking_id = b.id.clone();
     let terms = b.terms.summary();
     view! {
         <section data-testid="confirmation" class="max-w-lg rounded-lg border bg-white p-6">
@@ -70,6 +75,26 @@ fn Confirmation(b: BookingView) -> impl IntoView {
             {price.map(|price| view! { <PriceTable price/> })}
             {b.promo_code.clone().map(|code| view! { <p class="mt-1 text-sm text-stone-600">{format!("Promo code {code}")}</p> })}
             <p data-testid="terms" class="mt-3 text-sm text-stone-600">{terms}</p>
+            {(!payments.is_empty()).then(|| view! {
+                <ul data-testid="payments" class="mt-3 grid gap-1 text-sm">
+                    {payments.into_iter().map(|p| view! {
+                        <li class="flex justify-between"><span>{format!("{} · {}", p.label, p.at)}</span><span>{p.amount.to_string()}</span></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <div data-testid="documents" class="mt-3 flex flex-wrap items-center gap-3 text-sm">
+                {documents.into_iter().map(|d| view! {
+                    <a href=d.url rel="external" download class="text-teal-800 underline">{d.title}</a>
+                }).collect_view()}
+                <ActionForm action=invoice>
+                    <input type="hidden" name="id" value=booking_id/>
+                    <button type="submit" class="rounded border px-3 py-1 hover:bg-stone-50">"Get the invoice"</button>
+                </ActionForm>
+                {move || invoice.value().get().map(|r| match r {
+                    Ok(url) => view! { <a href=url rel="external" download data-testid="new-invoice" class="text-teal-800 underline">"Download the invoice (PDF)"</a> }.into_any(),
+                    Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                })}
+            </div>
             {move || fee_charged().map(|f| view! { <p data-testid="cancellation-fee" class="mt-2 font-medium">{f}</p> })}
             {move || can_modify().then(|| view! {
                 <a href=change.clone() class="mt-4 inline-block rounded border border-teal-700 px-4 py-2 text-teal-800 hover:bg-teal-50">

@@ -1,0 +1,65 @@
+//! Invoices and credit notes as PDF downloads, for the guest they belong to and for staff.
+use app::api::session::server::{Signed, USER_KEY};
+use app::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::Router;
+use payments::billing::BillingError;
+use tower_sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/invoices/{id}/pdf", get(invoice))
+        .route("/credit-notes/{id}/pdf", get(credit_note))
+}
+
+async fn invoice(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {
+    let Some(user) = signed_in(&session).await else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Ok(id) = id.parse() else { return StatusCode::NOT_FOUND.into_response() };
+    let found = state.billing.invoice_for(id, user.user_id, user.role.manages_bookings()).await;
+    match found {
+        Ok(invoice) => pdf(state.billing.invoice_pdf(invoice.id).await, &format!("invoice-{}.pdf", invoice.number)),
+        Err(e) => refused(e),
+    }
+}
+
+async fn credit_note(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {
+    let Some(user) = signed_in(&session).await else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Ok(id) = id.parse() else { return StatusCode::NOT_FOUND.into_response() };
+    let found = state.billing.credit_note_for(id, user.user_id, user.role.manages_bookings()).await;
+    match found {
+        Ok(note) => pdf(state.billing.credit_note_pdf(note.id).await, &format!("credit-note-{}.pdf", note.number)),
+        Err(e) => refused(e),
+    }
+}
+
+async fn signed_in(session: &Session) -> Option<Signed> {
+    session.get::<Signed>(USER_KEY).await.ok().flatten()
+}
+
+fn pdf(bytes: Result<Vec<u8>, BillingError>, filename: &str) -> Response {
+    match bytes {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => refused(e),
+    }
+}
+
+/// Someone else's document is simply not found.
+fn refused(e: BillingError) -> Response {
+    match e {
+        BillingError::InvoiceNotFound | BillingError::CreditNoteNotFound => StatusCode::NOT_FOUND.into_response(),
+        e => {
+            tracing::error!(error = ?e, "a document could not be served");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
