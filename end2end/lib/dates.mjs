@@ -21,3 +21,11 @@ export function randomFutureStay({ minDays = 190, maxDays = 340, minNights = 2, 
   const checkIn = addDays(new Date(), randomInt(minDays, maxDays));
   return { checkIn: isoDate(checkIn), checkOut: isoDate(addDays(checkIn, nights)), nights };
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2027-06-04" as the English emails write it: "4 June 2027". */
+export function humanDate(iso) {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}

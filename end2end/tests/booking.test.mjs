@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { browserTest } from '../lib/harness.mjs';
 import { APP_BASE_URL, DEMO_USERS } from '../lib/config.mjs';
-import { randomFutureStay } from '../lib/dates.mjs';
+import { humanDate, randomFutureStay } from '../lib/dates.mjs';
 import { expectText, expectVisible } from '../lib/expect.mjs';
 import { newGuestDetails, registerFromHeader, signInFromHeader } from '../lib/flows.mjs';
 import { formatEuro } from '../lib/money.mjs';
@@ -102,8 +102,8 @@ browserTest('a new guest registers, books a room and receives the confirmation e
     const subject = `Your booking ${reference} is confirmed`;
     const message = await new Mailpit().waitForMessage({ to: guest.email, subject });
     assert.equal(message.Subject, subject);
-    assert.ok(message.Text.includes(stay.checkIn), `email text mentions check-in ${stay.checkIn}:\n${message.Text}`);
-    assert.ok(message.Text.includes(stay.checkOut), `email text mentions check-out ${stay.checkOut}:\n${message.Text}`);
+    assert.ok(message.Text.includes(humanDate(stay.checkIn)), `email text mentions check-in ${stay.checkIn}:\n${message.Text}`);
+    assert.ok(message.Text.includes(humanDate(stay.checkOut)), `email text mentions check-out ${stay.checkOut}:\n${message.Text}`);
     assert.ok(message.Text.includes(reference), `email text mentions the reference:\n${message.Text}`);
   });
 

@@ -49,6 +49,8 @@ browserTest('a guest pays by card, is refunded on a free cancellation and downlo
   let bookingId;
   let reference;
   await step('the test card that pays books the room and takes the payment', async () => {
+    await page.reload();
+    await room.waitForHydration();
     await room.fillCard();
     bookingId = await room.submitBooking();
     await confirmation.waitUntilShown();
