@@ -9,8 +9,6 @@ use kernel::events::{BookingModified, Envelope};
 use kernel::{BookingId, RoomId, UserId};
 use sqlx::Connection;
 
-const ATTEMPTS: usize = 8;
-
 impl BookingsService {
     /// Changes the stay, party or room type of a booking. The booking is locked while the new
     /// stay is checked against the restrictions, re-priced (with its promo code, if it had one)
@@ -36,7 +34,7 @@ impl BookingsService {
         let mut candidates: Vec<&rooms::Room> = inventory.sellable.get(&req.room_type).map(|r| r.iter().collect()).unwrap_or_default();
         candidates.sort_by_key(|r| r.id != before.room_id);
         let ids: Vec<uuid::Uuid> = candidates.iter().map(|r| r.id.as_uuid()).collect();
-        for _ in 0..ATTEMPTS {
+        for _ in 0..=ids.len() {
             let Some(room_id) = store::first_free(&mut tx, &ids, &req.stay, before.id).await? else { break };
             let room = candidates.iter().find(|r| r.id.as_uuid() == room_id).expect("a candidate");
             let after = Booking {

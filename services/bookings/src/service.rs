@@ -12,9 +12,6 @@ use std::time::Duration;
 /// How stale a search's or booking's view of the rates may be; changes made by other processes
 /// show after at most this long.
 const RATES_TTL: Duration = Duration::from_secs(2);
-/// Rounds of "pick a free room, insert" before giving up; each lost round means a concurrent
-/// booking took the room picked, so this many rounds only runs out under a storm of them.
-const ATTEMPTS: usize = 8;
 
 #[derive(Clone)]
 pub struct BookingsService {
@@ -64,13 +61,20 @@ impl BookingsService {
         let rates = self.rates().await?;
         let offer = self.offer(&room_type, rates.of(&req.room_type), &req.stay, &req.party, promo.as_ref())?;
         let inventory = self.rooms.inventory().await?;
-        let candidates: Vec<_> = inventory
+        let mut candidates: Vec<_> = inventory
             .sellable
             .get(&req.room_type)
             .map(|rooms| rooms.iter().map(|r| (r.id.as_uuid(), r.number.clone())).collect())
             .unwrap_or_default();
+        // Concurrent guests start from different rooms, so they rarely race for the same one.
+        if !candidates.is_empty() {
+            let start = (uuid::Uuid::new_v4().as_u128() % candidates.len() as u128) as usize;
+            candidates.rotate_left(start);
+        }
         let mut booking = new_booking(&req, offer, promo.map(|p| p.code().to_owned()));
-        for _ in 0..ATTEMPTS {
+        // Each lost race means another booking took a candidate for some of these nights, and
+        // the next round skips it: at most one round per candidate, plus the one finding none.
+        for _ in 0..=candidates.len() {
             let mut tx = self.pool.begin().await?;
             match store::insert_into_free_room(&mut tx, &booking, &candidates, req.idempotency_key).await {
                 Ok(Some((room_id, number))) => {
