@@ -23,6 +23,11 @@ struct PlanRow {
     late_cancellation_bp: i32,
 }
 
+/// room type, name, starts, ends, fixed price, adjustment
+type SeasonRow = (String, String, NaiveDate, NaiveDate, Option<i64>, Option<i32>);
+/// code, percent, fixed amount, currency, valid from, valid to, minimum nights
+type PromoRow = (String, Option<i32>, Option<i64>, String, NaiveDate, NaiveDate, i32);
+
 pub(crate) async fn load(conn: &mut PgConnection) -> anyhow::Result<Rates> {
     let mut rates = Rates::default();
     let plans: Vec<PlanRow> = sqlx::query_as("SELECT * FROM bookings.rate_plans").fetch_all(&mut *conn).await?;
@@ -43,7 +48,7 @@ pub(crate) async fn load(conn: &mut PgConnection) -> anyhow::Result<Rates> {
             cancellation: CancellationPolicy { free_days: u32::try_from(p.free_cancellation_days)?, late_fee },
         });
     }
-    let seasons: Vec<(String, String, NaiveDate, NaiveDate, Option<i64>, Option<i32>)> = sqlx::query_as(
+    let seasons: Vec<SeasonRow> = sqlx::query_as(
         "SELECT room_type, name, starts, ends, fixed_minor, adjust_bp FROM bookings.seasons ORDER BY starts",
     )
     .fetch_all(&mut *conn)
@@ -91,7 +96,7 @@ fn entry<'a>(rates: &'a mut Rates, code: &str) -> anyhow::Result<&'a mut RoomTyp
 
 /// A promo code by what the guest typed, case-insensitively; `None` when there is no such code.
 pub(crate) async fn promo(conn: &mut PgConnection, typed: &str) -> anyhow::Result<Option<PromoCode>> {
-    let row: Option<(String, Option<i32>, Option<i64>, String, NaiveDate, NaiveDate, i32)> = sqlx::query_as(
+    let row: Option<PromoRow> = sqlx::query_as(
         "SELECT code, percent_bp, fixed_minor, currency, valid_from, valid_to, min_nights
          FROM bookings.promo_codes WHERE code = upper($1)",
     )
