@@ -2,7 +2,7 @@ use crate::helpers::{add_guest, add_room_type, request, sign_in, spawn_app, stay
 use kernel::events::{BookingCreated, Envelope};
 use notifications::NotificationsService;
 
-fn validator(topic: &str) -> jsonschema::Validator {
+pub(crate) fn validator(topic: &str) -> jsonschema::Validator {
     let path = format!("{}/../docs/events/{topic}.v1.schema.json", env!("CARGO_MANIFEST_DIR"));
     let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     jsonschema::validator_for(&schema).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -89,4 +89,32 @@ async fn room_status_changed_matches_its_schema() {
         assert_valid("room.status.changed", event);
     }
     assert_eq!(events[1]["payload"]["reason"], serde_json::Value::Null);
+}
+
+/// Every topic has a published schema, and every event any service has written to its outbox in
+/// this database (by every test run so far, newest first) matches the schema of its topic.
+#[tokio::test]
+async fn every_event_in_every_outbox_matches_its_topics_schema() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let guest = add_guest(&app).await;
+    app.state.bookings.book(request(guest.id, &room_type, stay(330, 2))).await.unwrap();
+    let validators: std::collections::HashMap<&str, jsonschema::Validator> =
+        kernel::events::ALL_TOPICS.iter().map(|t| (*t, validator(t))).collect();
+    let mut checked = std::collections::BTreeMap::<String, usize>::new();
+    for table in ["users.outbox", "bookings.outbox", "payments.outbox", "notifications.outbox"] {
+        let rows: Vec<(String, serde_json::Value)> =
+            sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT topic, payload FROM {table} ORDER BY id DESC LIMIT 5000")))
+                .fetch_all(&app.deps.pg)
+                .await
+                .unwrap();
+        for (topic, event) in rows {
+            let validator = validators.get(topic.as_str()).unwrap_or_else(|| panic!("{table} holds an event of unknown topic {topic}"));
+            let errors: Vec<String> = validator.iter_errors(&event).map(|e| format!("{e} at {}", e.instance_path())).collect();
+            assert!(errors.is_empty(), "{topic} in {table} does not match its schema: {errors:?}\n{event}");
+            *checked.entry(topic).or_default() += 1;
+        }
+    }
+    println!("events checked per topic: {checked:?}");
+    assert!(checked.contains_key("booking.created") && checked.contains_key("user.registered"), "{checked:?}");
 }
