@@ -110,3 +110,15 @@ async fn a_signed_in_guest_books_through_the_page_server_function() {
     let error = call(&client, &app, "book", &form).await;
     assert_eq!(error["Invalid"], "check-out must be after check-in");
 }
+
+/// As many guests as free rooms, all at once, for five different stays: every one gets a room.
+#[tokio::test]
+async fn as_many_guests_as_rooms_booking_at_once_all_get_one() {
+    let app = crate::helpers::spawn_app_with_workers().await;
+    let room_type = add_room_type(&app, 10).await;
+    let guest = add_guest(&app).await;
+    let attempts = (0..50).map(|i| app.state.bookings.book(request(guest.id, &room_type, stay(500 + 3 * (i / 10), 2))));
+    let results = join_all(attempts).await;
+    let refused: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).map(|e| format!("{e:?}")).collect();
+    assert!(refused.is_empty(), "{} of 50 refused: {refused:?}", refused.len());
+}

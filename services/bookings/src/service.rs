@@ -72,9 +72,10 @@ impl BookingsService {
             candidates.rotate_left(start);
         }
         let mut booking = new_booking(&req, offer, promo.map(|p| p.code().to_owned()));
-        // Each lost race means another booking took a candidate for some of these nights, and
-        // the next round skips it: at most one round per candidate, plus the one finding none.
-        for _ in 0..=candidates.len() {
+        // Each lost race means another booking takes a candidate for some of these nights. A
+        // deadlock victim may retry before the winner commits and lose that room once more, so
+        // a room can cost a request up to two rounds; the last round is the one finding none.
+        for _ in 0..=2 * candidates.len() + 1 {
             let mut tx = self.pool.begin().await?;
             match store::insert_into_free_room(&mut tx, &booking, &candidates, req.idempotency_key).await {
                 Ok(Some((room_id, number))) => {
@@ -84,8 +85,14 @@ impl BookingsService {
                     tx.commit().await?;
                     return Ok(booking);
                 }
-                Ok(None) => break,
-                Err(InsertError::RoomTaken) => continue,
+                Ok(None) => {
+                    tracing::debug!("no candidate room is free");
+                    break;
+                }
+                Err(InsertError::RoomTaken) => {
+                    tracing::debug!("lost a room to a concurrent booking; trying again");
+                    continue;
+                }
                 Err(InsertError::DuplicateKey) => break,
                 Err(InsertError::Other(e)) => return Err(e.into()),
             }

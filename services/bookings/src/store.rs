@@ -9,6 +9,7 @@ pub const OUTBOX: OutboxTable = OutboxTable("bookings.outbox");
 /// The exclusion constraint that makes a double booking impossible.
 pub const NO_DOUBLE_BOOKING: &str = "bookings_no_double_booking";
 const IDEMPOTENCY: &str = "bookings_idempotency_key";
+const DEADLOCK_DETECTED: &str = "40P01";
 
 const COLUMNS: &str = "id, user_id, room_id, room_number, room_type, check_in, check_out, adults, children, \
                        total_minor, currency, status, created_at, price_detail, promo_code, free_cancellation_until, \
@@ -151,6 +152,9 @@ fn classify<T>(result: sqlx::Result<T>) -> Result<T, InsertError> {
     match result {
         Ok(v) => Ok(v),
         Err(sqlx::Error::Database(db)) if db.constraint() == Some(NO_DOUBLE_BOOKING) => Err(InsertError::RoomTaken),
+        // Two inserts conflicting on the exclusion constraint can each wait for the other;
+        // PostgreSQL then aborts one of them, which lost the room just as if it had waited.
+        Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some(DEADLOCK_DETECTED) => Err(InsertError::RoomTaken),
         Err(sqlx::Error::Database(db)) if matches!(db.constraint(), Some(IDEMPOTENCY | "bookings_pkey")) => {
             Err(InsertError::DuplicateKey)
         }
