@@ -32,12 +32,12 @@ async fn the_search_page_lists_free_room_types_and_explains_bad_dates() {
     let check_in = chrono::Utc::now().date_naive() + chrono::Days::new(150);
     let check_out = check_in + chrono::Days::new(2);
     let url = format!("{}/search?check_in={check_in}&check_out={check_out}&adults=2&children=0", app.address);
-    let html = reqwest::get(url).await.unwrap().text().await.unwrap();
+    let html = crate::helpers::browser().get(url).send().await.unwrap().text().await.unwrap();
     assert!(html.contains(&room_type.name), "the search lists {}", room_type.name);
     assert!(html.contains("€246.90"), "with the price of the whole stay");
 
     let url = format!("{}/search?check_in={check_out}&check_out={check_in}&adults=2&children=0", app.address);
-    let html = reqwest::get(url).await.unwrap().text().await.unwrap();
+    let html = crate::helpers::browser().get(url).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("check-out must be after check-in"), "a clear refusal");
 }
 

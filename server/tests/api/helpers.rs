@@ -55,6 +55,8 @@ pub fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)
         .redirect(reqwest::redirect::Policy::none())
+        // A request the app never answers fails the test instead of hanging the whole run.
+        .timeout(Duration::from_secs(60))
         .build()
         .unwrap()
 }

@@ -38,7 +38,7 @@ pub fn SearchPage() -> impl IntoView {
     let query = use_query_map();
     let results = Resource::new(
         move || {
-            let q = query.read();
+            let q = query.get();
             let get = |k: &str| q.get(k).unwrap_or_default();
             (get("check_in"), get("check_out"), get("adults").parse().unwrap_or(0), get("children").parse().unwrap_or(0), get("promo"))
         },
@@ -46,7 +46,7 @@ pub fn SearchPage() -> impl IntoView {
     );
     // Carries the search into the room page, so its form and quote start from it.
     let carry = move || {
-        let q = query.read();
+        let q = query.get_untracked();
         ["check_in", "check_out", "adults", "children", "promo"]
             .iter()
             .filter_map(|k| q.get(k).map(|v| format!("{k}={}", urlencoding(&v))))
@@ -61,10 +61,12 @@ pub fn SearchPage() -> impl IntoView {
                 Ok(list) if list.is_empty() => view! {
                     <p role="status">"No room fits your party for those dates. Try other dates or fewer guests per room."</p>
                 }.into_any(),
-                Ok(list) => view! {
+                Ok(list) => {
+                    let carried = carry();
+                    view! {
                     <ul class="grid gap-3" data-testid="search-results">
                         {list.into_iter().map(|a| {
-                            let href = format!("/rooms/{}?{}", a.code, carry());
+                            let href = format!("/rooms/{}?{}", a.code, carried);
                             view! {
                             <li class="flex items-center justify-between rounded-lg border bg-white p-4" data-code=a.code.clone()>
                                 <div>
@@ -82,7 +84,8 @@ pub fn SearchPage() -> impl IntoView {
                             </li>
                         }}).collect_view()}
                     </ul>
-                }.into_any(),
+                    }.into_any()
+                }
                 Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
             })}
         </Suspense>
