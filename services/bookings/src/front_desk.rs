@@ -2,8 +2,8 @@
 //! rooms (occupancy, housekeeping) and payments (capture policy) can follow.
 use crate::lifecycle::Action;
 use crate::{store, Booking, BookingError, BookingsService};
-use chrono::Utc;
-use kernel::events::{BookingCheckedIn, BookingCheckedOut, Envelope};
+use chrono::{DateTime, Utc};
+use kernel::events::{BookingCheckedIn, BookingCheckedOut, Envelope, Event};
 use kernel::{BookingId, UserId};
 
 /// Why the desk cannot do this today.
@@ -20,18 +20,16 @@ impl BookingsService {
     #[tracing::instrument(skip(self), fields(booking = %id, by = %by))]
     pub async fn check_in(&self, id: BookingId, by: UserId) -> Result<Booking, BookingError> {
         let today = self.today();
-        let mut tx = self.pool().begin().await?;
-        let mut b = store::find_for_update(&mut tx, id).await?.ok_or(BookingError::NotFound)?;
-        b.status = b.status.transition(Action::CheckIn)?;
-        if today < b.stay.check_in() {
-            return Err(DeskRefusal::TooEarly(b.stay.check_in()).into());
-        }
-        if today >= b.stay.check_out() {
-            return Err(DeskRefusal::StayOver(b.stay.check_out()).into());
-        }
-        store::set_status(&mut tx, id, b.status, None).await?;
-        let now = Utc::now();
-        let event = BookingCheckedIn {
+        let opens = |b: &Booking| {
+            if today < b.stay.check_in() {
+                Err(DeskRefusal::TooEarly(b.stay.check_in()))
+            } else if today >= b.stay.check_out() {
+                Err(DeskRefusal::StayOver(b.stay.check_out()))
+            } else {
+                Ok(())
+            }
+        };
+        self.at_the_desk(id, Action::CheckIn, opens, |b, now| BookingCheckedIn {
             booking_id: b.id,
             user_id: b.user_id,
             room_id: b.room_id,
@@ -40,21 +38,14 @@ impl BookingsService {
             check_out: b.stay.check_out(),
             by,
             timestamp: now,
-        };
-        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event, now)).await?;
-        tx.commit().await?;
-        Ok(b)
+        })
+        .await
     }
 
     /// Checks a guest out, on any day of an in-house stay (an early departure too).
     #[tracing::instrument(skip(self), fields(booking = %id, by = %by))]
     pub async fn check_out(&self, id: BookingId, by: UserId) -> Result<Booking, BookingError> {
-        let mut tx = self.pool().begin().await?;
-        let mut b = store::find_for_update(&mut tx, id).await?.ok_or(BookingError::NotFound)?;
-        b.status = b.status.transition(Action::CheckOut)?;
-        store::set_status(&mut tx, id, b.status, None).await?;
-        let now = Utc::now();
-        let event = BookingCheckedOut {
+        self.at_the_desk(id, Action::CheckOut, |_| Ok(()), |b, now| BookingCheckedOut {
             booking_id: b.id,
             user_id: b.user_id,
             room_id: b.room_id,
@@ -63,8 +54,25 @@ impl BookingsService {
             check_out: b.stay.check_out(),
             by,
             timestamp: now,
-        };
-        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event, now)).await?;
+        })
+        .await
+    }
+
+    /// The lifecycle's step, the desk's own rule, the status and its event in one transaction.
+    async fn at_the_desk<E: Event>(
+        &self,
+        id: BookingId,
+        action: Action,
+        allowed_today: impl FnOnce(&Booking) -> Result<(), DeskRefusal>,
+        event: impl FnOnce(&Booking, DateTime<Utc>) -> E,
+    ) -> Result<Booking, BookingError> {
+        let mut tx = self.pool().begin().await?;
+        let mut b = store::find_for_update(&mut tx, id).await?.ok_or(BookingError::NotFound)?;
+        b.status = b.status.transition(action)?;
+        allowed_today(&b)?;
+        store::set_status(&mut tx, id, b.status, None).await?;
+        let now = Utc::now();
+        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event(&b, now), now)).await?;
         tx.commit().await?;
         Ok(b)
     }
