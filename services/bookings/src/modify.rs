@@ -16,10 +16,10 @@ impl BookingsService {
     /// type. Either everything changes, with a `booking.modified` event, or nothing does.
     #[tracing::instrument(skip(self, req), fields(booking = %req.booking_id, by = %req.by))]
     pub async fn modify(&self, req: ModifyRequest) -> Result<Booking, BookingError> {
-        let room_type = self.room_type(&req.room_type).await?;
+        let inventory = self.rooms().inventory().await?;
+        let room_type = self.room_type_in(&inventory, &req.room_type).await?;
         fits(&room_type, &req.party)?;
         let rates = self.rates().await?;
-        let inventory = self.rooms().inventory().await?;
         let mut tx = self.pool().begin().await?;
         let before = store::find_for_update(&mut tx, req.booking_id)
             .await?

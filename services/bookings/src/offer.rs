@@ -4,7 +4,7 @@ use crate::rates::{self, Rates, RoomTypeRates};
 use crate::{check_restrictions, price, BookingError, BookingsService, CancellationTerms, PricedStay, PromoCode};
 use anyhow::Context;
 use kernel::{Party, RoomTypeCode, Stay};
-use rooms::RoomType;
+use rooms::{Inventory, RoomType};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -53,6 +53,11 @@ impl BookingsService {
     /// The room type from the rooms service's short-lived snapshot.
     pub(crate) async fn room_type(&self, code: &RoomTypeCode) -> Result<RoomType, BookingError> {
         let inventory = self.rooms().inventory().await?;
+        self.room_type_in(&inventory, code).await
+    }
+
+    /// The room type from a snapshot already in hand; one added since is asked of the service.
+    pub(crate) async fn room_type_in(&self, inventory: &Inventory, code: &RoomTypeCode) -> Result<RoomType, BookingError> {
         match inventory.room_types.iter().find(|t| &t.code == code) {
             Some(t) => Ok(t.clone()),
             None => Ok(self.rooms().room_type(code).await?),

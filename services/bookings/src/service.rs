@@ -55,12 +55,12 @@ impl BookingsService {
     /// again. A retried request (same idempotency key) answers with the first booking.
     #[tracing::instrument(skip(self, req), fields(room_type = %req.room_type, user = %req.user_id))]
     pub async fn book(&self, req: BookRequest) -> Result<Booking, BookingError> {
-        let room_type = self.room_type(&req.room_type).await?;
+        let inventory = self.rooms.inventory().await?;
+        let room_type = self.room_type_in(&inventory, &req.room_type).await?;
         crate::offer::fits(&room_type, &req.party)?;
         let promo = self.promo(req.promo_code.as_deref()).await?;
         let rates = self.rates().await?;
         let offer = self.offer(&room_type, rates.of(&req.room_type), &req.stay, &req.party, promo.as_ref())?;
-        let inventory = self.rooms.inventory().await?;
         let mut candidates: Vec<_> = inventory
             .sellable
             .get(&req.room_type)

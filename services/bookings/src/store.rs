@@ -211,12 +211,7 @@ pub async fn for_user(conn: &mut PgConnection, user: UserId, limit: i64, offset:
 }
 
 pub async fn find(conn: &mut PgConnection, id: BookingId) -> anyhow::Result<Option<Booking>> {
-    let row: Option<BookingRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bookings.bookings WHERE id = $1")))
-            .bind(id.as_uuid())
-            .fetch_optional(conn)
-            .await?;
-    row.map(Booking::try_from).transpose()
+    find_by_id(conn, id, "").await
 }
 
 /// Rooms of any type held by a live booking on any night of `stay`.
@@ -235,8 +230,12 @@ pub async fn rooms_taken_any(conn: &mut PgConnection, stay: &Stay) -> sqlx::Resu
 
 /// A booking with its row locked until the transaction ends, for a status change.
 pub async fn find_for_update(conn: &mut PgConnection, id: BookingId) -> anyhow::Result<Option<Booking>> {
+    find_by_id(conn, id, "FOR UPDATE").await
+}
+
+async fn find_by_id(conn: &mut PgConnection, id: BookingId, lock: &'static str) -> anyhow::Result<Option<Booking>> {
     let row: Option<BookingRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bookings.bookings WHERE id = $1 FOR UPDATE")))
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM bookings.bookings WHERE id = $1 {lock}")))
             .bind(id.as_uuid())
             .fetch_optional(conn)
             .await?;

@@ -42,15 +42,18 @@ fn parsed<T>(result: anyhow::Result<T>) -> Option<T> {
     result.map_err(|e| tracing::error!(error = ?e, "skipping a booking event billing cannot post")).ok()
 }
 
+/// The currency and charge lines of a booking event, as the folio posts them.
+fn priced_lines(currency: &str, lines: &[ChargeLine]) -> anyhow::Result<(Currency, Vec<Line>)> {
+    let currency = parse_currency(currency)?;
+    Ok((currency, parse_lines(lines, currency)?))
+}
+
 impl BillingService {
     /// Opens the folio and posts the priced stay, night by night, then discounts and taxes.
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_booking_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
         let b = &event.payload;
-        let Some((currency, lines)) = parsed(parse_currency(&b.currency).and_then(|c| Ok((c, parse_lines(&b.lines, c)?))))
-        else {
-            return Ok(());
-        };
+        let Some((currency, lines)) = parsed(priced_lines(&b.currency, &b.lines)) else { return Ok(()) };
         let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
         let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
         post_lines(&mut tx, b.booking_id, event, lines).await?;
@@ -62,10 +65,7 @@ impl BillingService {
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_booking_modified(&self, event: &Envelope<BookingModified>) -> anyhow::Result<()> {
         let b = &event.payload;
-        let Some((currency, lines)) = parsed(parse_currency(&b.currency).and_then(|c| Ok((c, parse_lines(&b.lines, c)?))))
-        else {
-            return Ok(());
-        };
+        let Some((currency, lines)) = parsed(priced_lines(&b.currency, &b.lines)) else { return Ok(()) };
         let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
         let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
         reverse_stay(&mut tx, b.booking_id, event).await?;
