@@ -131,6 +131,15 @@ impl TermsView {
     }
 }
 
+/// A change of a booking before it is confirmed: the new price, the terms it keeps and what
+/// happens to the guest's money, in words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangePreviewView {
+    pub quote: QuoteView,
+    pub was: Money,
+    pub money: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuoteView {
     pub nights: i64,

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use payments::billing::BillingService;
 use payments::PaymentsService;
 use rooms::RoomsService;
-use users::UsersService;
+use users::{SessionGuard, UsersService};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -16,6 +16,8 @@ pub struct AppState {
     pub payments: PaymentsService,
     /// Folios, invoices and credit notes.
     pub billing: BillingService,
+    /// Re-checks signed-in sessions against the identity provider.
+    pub sessions: SessionGuard,
 }
 
 /// The state of the running app; present in every server function.

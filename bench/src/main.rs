@@ -1,10 +1,15 @@
-//! Benchmark of the reservations engine against the local stack. Run it through `scripts/bench`,
-//! which creates the `hotel_bench` PostgreSQL database; this binary drops and refills the
-//! `hotel_bench` MongoDB database itself. Figures are printed, never asserted.
+//! Benchmark of the reservations engine, then of the whole guest checkout through HTTP, against
+//! the local stack. Run it through `scripts/bench`, which creates the `hotel_bench` PostgreSQL
+//! database; this binary drops and refills the `hotel_bench` MongoDB database itself. Figures are
+//! printed, never asserted.
 //!
 //! Environment: BENCH_DATABASE_URL, MONGODB_URI, BENCH_RESULTS (a file that receives `key=value`
 //! lines for scripts/bench's summary), and knobs BENCH_ROOMS_PER_TYPE, BENCH_AVAIL_RUNS,
-//! BENCH_BOOKINGS, BENCH_BOOK_SECONDS, BENCH_CLIENTS, BENCH_RACERS.
+//! BENCH_BOOKINGS, BENCH_BOOK_SECONDS, BENCH_CLIENTS, BENCH_RACERS, BENCH_CHECKOUT_SECONDS,
+//! BENCH_CHECKOUT_CLIENTS, BENCH_CHECKOUT_ROOMS; the checkout's app reads the usual REDIS_URL,
+//! KAFKA_BROKERS, OIDC_* variables (server::config), and BENCH_LOG=1 shows its logs (RUST_LOG).
+mod checkout;
+
 use anyhow::{ensure, Context};
 use bookings::{BookRequest, BookingError, BookingsService};
 use chrono::{Days, NaiveDate, Utc};
@@ -217,6 +222,13 @@ async fn main() -> anyhow::Result<()> {
     results.put("race_stored", held);
     results.put("race_p50_ms", format!("{p50:.2}"));
     results.put("race_p99_ms", format!("{p99:.2}"));
+
+    // 3. The whole guest checkout through HTTP. Last, because its app keeps running (relay and
+    // consumers included) until the process ends.
+    if std::env::var("BENCH_LOG").is_ok() {
+        server::telemetry::init();
+    }
+    checkout::run(&pg, &pg_url, &rooms, &mut results).await?;
 
     if let Ok(path) = std::env::var("BENCH_RESULTS") {
         let mut f = std::fs::File::create(&path).with_context(|| format!("writing {path}"))?;

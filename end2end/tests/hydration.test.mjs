@@ -1,7 +1,9 @@
 // The live total is asked of the server by the hydrated WASM as the dates change: without JavaScript the server-
-// rendered form works but the total never changes; with JavaScript it follows the dates.
+// rendered form works but the total never changes; with JavaScript it follows the dates, under the app's
+// Content-Security-Policy (scripts only with the response's nonce) and without a single violation.
 import assert from 'node:assert/strict';
 import { browserTest } from '../lib/harness.mjs';
+import { recordCspViolations } from '../lib/csp.mjs';
 import { DEMO_USERS } from '../lib/config.mjs';
 import { randomFutureStay } from '../lib/dates.mjs';
 import { expectText, expectVisible } from '../lib/expect.mjs';
@@ -37,13 +39,18 @@ browserTest('the live total needs the WASM: unchanged without JavaScript, update
     assert.equal(await room.isHydrated(), false, 'no data-hydrated without JavaScript');
   });
 
-  await step('with JavaScript: the same page updates the total once hydrated', async () => {
+  await step('with JavaScript: the same page updates the total once hydrated, with no CSP violation', async () => {
     const withJs = await newContext({ storageState });
-    const room = new RoomPage(await withJs.newPage());
+    const page = await withJs.newPage();
+    const violations = await recordCspViolations(page);
+    const room = new RoomPage(page);
     await room.goto(CODE);
     await room.waitForHydration();
     await expectText(room.liveTotal, CHOOSE_DATES);
     await room.fillDates(stay.checkIn, stay.checkOut);
     await expectText(room.liveTotal, liveTotalPattern(stay.nights));
+    const response = await page.request.get(page.url());
+    assert.match(response.headers()['content-security-policy'] ?? '', /script-src 'self' 'nonce-/, 'the page is served under the CSP');
+    assert.deepEqual(violations, [], 'the page broke none of its Content-Security-Policy');
   });
 });

@@ -8,7 +8,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use serde::Deserialize;
 use tower_sessions::Session;
-use users::{Oidc, PendingLogin, UsersError, UsersService};
+use users::{Grant, Oidc, PendingLogin, UsersError, UsersService};
 
 const PENDING_KEY: &str = "oidc_pending";
 
@@ -31,11 +31,27 @@ struct LoginQuery {
     return_to: Option<String>,
 }
 
-/// Only paths inside the app: `//evil.test` or a full URL would make this an open redirect.
+/// Where to send the browser after sign-in: only a path of this app, else the home page.
+///
+/// The path is resolved as a browser would resolve it (WHATWG URL rules, the `url` crate)
+/// against a stand-in origin and kept only if it stays there. Control characters and
+/// backslashes are refused before parsing, because browsers drop tabs and newlines and read `\`
+/// as `/`: `?return_to=/%09/evil.test` arrives as `/`, tab, `/evil.test` and would leave for
+/// `//evil.test`. What comes back is the parser's own serialisation, never the raw input, and
+/// never one that starts with `//` (`/.//evil.test` normalises to that path).
 fn safe_return_to(path: Option<String>) -> String {
-    match path {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
-        _ => "/".into(),
+    const HOME: &str = "/";
+    let Some(path) = path else { return HOME.into() };
+    if !path.starts_with('/') || path.chars().any(|c| c.is_control() || c == '\\') {
+        return HOME.into();
+    }
+    let origin = url::Url::parse("http://return-to.invalid/").expect("a valid stand-in origin");
+    match origin.join(&path) {
+        Ok(resolved) if resolved.origin() == origin.origin() => {
+            let local = &resolved[url::Position::BeforePath..];
+            if local.starts_with("//") { HOME.into() } else { local.to_owned() }
+        }
+        _ => HOME.into(),
     }
 }
 
@@ -82,6 +98,7 @@ async fn callback(State(auth): State<AuthState>, session: Session, Query(q): Que
         email: user.email.to_string(),
         role: user.role,
         id_token: signed_in.id_token,
+        grant: Grant::new(signed_in.refresh_token, chrono::Utc::now()),
     };
     // A new session id at sign-in, so an id planted before it (session fixation) is worthless.
     let stored = async {
@@ -98,7 +115,10 @@ async fn callback(State(auth): State<AuthState>, session: Session, Query(q): Que
 /// Ends our session and the identity provider's, then comes back to the home page.
 async fn logout(State(auth): State<AuthState>, session: Session) -> Response {
     let signed: Option<Signed> = session.get(USER_KEY).await.ok().flatten();
-    let _ = session.flush().await;
+    // Sending the browser on while the session still stands would only look like a sign-out.
+    if let Err(e) = session.flush().await {
+        return problem(StatusCode::SERVICE_UNAVAILABLE, "Sign-out failed", anyhow::anyhow!(e));
+    }
     match auth.oidc.logout_url(signed.as_ref().map(|s| s.id_token.as_str())) {
         Ok(url) => Redirect::to(&url).into_response(),
         Err(e) => {
@@ -120,4 +140,58 @@ fn problem(status: StatusCode, title: &str, e: anyhow::Error) -> Response {
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_return_to;
+
+    #[test]
+    fn return_to_keeps_paths_of_this_app() {
+        for (given, kept) in [
+            ("/", "/"),
+            ("/bookings", "/bookings"),
+            ("/rooms/STD?check_in=2030-01-10&adults=2", "/rooms/STD?check_in=2030-01-10&adults=2"),
+            ("/bookings/1#bill", "/bookings/1#bill"),
+            ("/a/../bookings", "/bookings"),
+            // Still encoded when it reaches the browser, which never decodes it into `//`.
+            ("/%2f%2fevil.test", "/%2f%2fevil.test"),
+            ("/caf\u{e9}", "/caf%C3%A9"),
+            ("/\u{ff0f}\u{ff0f}evil.test", "/%EF%BC%8F%EF%BC%8Fevil.test"),
+            ("/\u{2028}/evil.test", "/%E2%80%A8/evil.test"),
+        ] {
+            assert_eq!(safe_return_to(Some(given.into())), kept, "{given:?}");
+        }
+    }
+
+    #[test]
+    fn return_to_refuses_everything_that_could_leave_the_site() {
+        for bad in [
+            "",
+            "bookings",
+            "//evil.test",
+            "///evil.test",
+            "/\\evil.test",
+            "\\\\evil.test",
+            "/\t/evil.test",
+            "/\r\n/evil.test",
+            "/\n/evil.test",
+            "\t//evil.test",
+            "/\u{0}/evil.test",
+            "/\u{7f}/evil.test",
+            "/.//evil.test",
+            "/..//evil.test",
+            "/a/..//evil.test",
+            "https://evil.test",
+            "http:evil.test",
+            "javascript:alert(1)",
+            "data:text/html,hi",
+            " /evil",
+            "\u{ff0f}\u{ff0f}evil.test",
+            "/\u{85}/evil.test",
+        ] {
+            assert_eq!(safe_return_to(Some(bad.into())), "/", "{bad:?}");
+        }
+        assert_eq!(safe_return_to(None), "/");
+    }
 }

@@ -2,6 +2,7 @@
 //! started by `scripts/stack up`, so development needs no editing.
 use secrecy::SecretString;
 use std::env;
+use std::time::Duration;
 
 #[derive(Clone)]
 pub struct Config {
@@ -23,10 +24,25 @@ pub struct Config {
     pub seed_demo: bool,
     /// Run the outbox relay and the event consumers in this process.
     pub background_workers: bool,
+    /// How old a session's role may get before it is re-checked with the identity provider
+    /// (`HOTEL_ROLE_RECHECK_SECS`, 120).
+    pub role_recheck_after: Duration,
+    /// How long a session lives after sign-in however busy it is (`HOTEL_SESSION_LIFETIME_SECS`,
+    /// 12 hours); inactivity ends it after 8 hours anyway.
+    pub session_lifetime: Duration,
 }
 
 fn var(name: &str, default: &str) -> String {
     env::var(name).ok().filter(|v| !v.is_empty()).unwrap_or_else(|| default.to_owned())
+}
+
+/// Whole seconds from the environment; a value that is not a number keeps the default (and says so).
+fn seconds(name: &str, default: u64) -> Duration {
+    let value = var(name, &default.to_string());
+    Duration::from_secs(value.trim().parse().unwrap_or_else(|_| {
+        tracing::warn!("{name}={value:?} is not a number of seconds; using {default}");
+        default
+    }))
 }
 
 impl Config {
@@ -46,6 +62,8 @@ impl Config {
             mail_from: var("MAIL_FROM", "Hotel Aurora <reservations@hotel-aurora.test>"),
             seed_demo: var("HOTEL_SEED_DEMO", "false") == "true",
             background_workers: var("HOTEL_BACKGROUND_WORKERS", "true") == "true",
+            role_recheck_after: seconds("HOTEL_ROLE_RECHECK_SECS", 120),
+            session_lifetime: seconds("HOTEL_SESSION_LIFETIME_SECS", 12 * 3600),
         }
     }
 }

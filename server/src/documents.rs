@@ -1,5 +1,5 @@
 //! Invoices and credit notes as PDF downloads, for the guest they belong to and for staff.
-use app::api::session::server::{Signed, USER_KEY};
+use app::api::session::server::Signed;
 use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
@@ -16,7 +16,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn invoice(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {
-    let Some(user) = signed_in(&session).await else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Some(user) = signed_in(&state, &session).await else { return StatusCode::UNAUTHORIZED.into_response() };
     let Ok(id) = id.parse() else { return StatusCode::NOT_FOUND.into_response() };
     let found = state.billing.invoice_for(id, user.user_id, user.role.manages_bookings()).await;
     match found {
@@ -26,7 +26,7 @@ async fn invoice(State(state): State<AppState>, session: Session, Path(id): Path
 }
 
 async fn credit_note(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {
-    let Some(user) = signed_in(&session).await else { return StatusCode::UNAUTHORIZED.into_response() };
+    let Some(user) = signed_in(&state, &session).await else { return StatusCode::UNAUTHORIZED.into_response() };
     let Ok(id) = id.parse() else { return StatusCode::NOT_FOUND.into_response() };
     let found = state.billing.credit_note_for(id, user.user_id, user.role.manages_bookings()).await;
     match found {
@@ -35,8 +35,10 @@ async fn credit_note(State(state): State<AppState>, session: Session, Path(id): 
     }
 }
 
-async fn signed_in(session: &Session) -> Option<Signed> {
-    session.get::<Signed>(USER_KEY).await.ok().flatten()
+/// Through the same session guard as the server functions, so a removed role or an ended
+/// session cannot still download.
+async fn signed_in(state: &AppState, session: &Session) -> Option<Signed> {
+    app::api::session::server::signed_in(session, &state.sessions).await.ok().flatten()
 }
 
 fn pdf(bytes: Result<Vec<u8>, BillingError>, filename: &str) -> Response {

@@ -1,6 +1,6 @@
 //! Builds the application from its configuration, failing fast on any unreachable dependency,
 //! then runs the web server and the background workers together until a shutdown signal.
-use crate::{auth, config::Config, health};
+use crate::{auth, config::Config, health, web};
 use anyhow::Context;
 use app::state::AppState;
 use axum::Router;
@@ -19,11 +19,9 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
-use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_redis_store::fred::prelude::{ClientLike, Config as RedisConfig, Pool as RedisPool};
-use tower_sessions_redis_store::RedisStore;
-use users::{Oidc, OidcConfig};
+use tower_sessions_redis_store::fred::types::config::{ConnectionConfig, PerformanceConfig, ReconnectPolicy};
+use users::{Oidc, OidcConfig, SessionGuard, SessionPolicy};
 
 /// Every external server the app talks to, connected and checked.
 #[derive(Clone)]
@@ -78,7 +76,10 @@ impl Application {
         let gateway: Arc<dyn PaymentGateway> = Arc::new(TestGateway::default());
         let payments = PaymentsService::new(deps.pg.clone(), gateway, PaymentsConfig::default());
         let billing = BillingService::new(deps.pg.clone());
-        let state = AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings, payments, billing };
+        let policy = SessionPolicy { recheck_after: config.role_recheck_after, lifetime: config.session_lifetime };
+        let sessions = SessionGuard::new(deps.oidc.clone(), users.clone(), policy);
+        let state =
+            AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings, payments, billing, sessions };
 
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mut workers = Vec::new();
@@ -103,6 +104,7 @@ impl Application {
                     tracing::error!(error = ?e, "the notifications consumer stopped");
                 }
             }));
+            workers.push(tokio::spawn(state.payments.clone().run_releases(shutdown_rx.clone())));
             let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, PaymentsConsumer::GROUP));
             let (consumer, rx) = (PaymentsConsumer(state.payments.clone()), shutdown_rx.clone());
             workers.push(tokio::spawn(async move {
@@ -126,7 +128,8 @@ impl Application {
             }));
         }
 
-        let router = router(state.clone(), deps.clone(), base_url.starts_with("https://"));
+        let door = web_door(&config, &base_url, &leptos_options)?;
+        let router = router(state.clone(), deps.clone(), door);
         Ok(Self { listener, router, workers, shutdown, base_url, state, deps })
     }
 
@@ -175,27 +178,65 @@ async fn shutdown_signal() {
     }
 }
 
-fn router(state: AppState, deps: Dependencies, secure_cookies: bool) -> Router {
+/// What the web door needs to know: this app's origin, and the origins its pages may reach.
+#[derive(Clone)]
+struct WebDoor {
+    origin: web::AppOrigin,
+    headers: web::headers::SecurityHeaders,
+}
+
+fn web_door(config: &Config, base_url: &str, leptos: &LeptosOptions) -> anyhow::Result<WebDoor> {
+    let origin = web::AppOrigin::parse(base_url).context("APP_BASE_URL")?;
+    let sign_in = url::Url::parse(&config.oidc_issuer_url).ok().map(|u| u.origin().ascii_serialization());
+    let dev_reload = std::env::var("LEPTOS_WATCH").is_ok().then(|| {
+        let scheme = match leptos.reload_ws_protocol {
+            leptos::config::ReloadWSProtocol::WS => "ws",
+            leptos::config::ReloadWSProtocol::WSS => "wss",
+        };
+        let host = url::Url::parse(base_url).ok().and_then(|u| u.host_str().map(str::to_owned)).unwrap_or_default();
+        format!("{scheme}://{host}:{}", leptos.reload_external_port.unwrap_or(leptos.reload_port))
+    });
+    let headers = web::headers::SecurityHeaders::new(&origin, sign_in.as_deref(), dev_reload);
+    Ok(WebDoor { origin, headers })
+}
+
+fn router(state: AppState, deps: Dependencies, door: WebDoor) -> Router {
+    use axum::middleware::{from_fn, from_fn_with_state};
+    let secure_cookies = door.origin.is_https();
     let routes = generate_route_list(app::App);
-    let sessions = SessionManagerLayer::new(RedisStore::new(deps.redis.clone()))
-        .with_name("hotel_session")
-        .with_http_only(true)
-        .with_same_site(SameSite::Lax)
-        .with_secure(secure_cookies)
-        .with_expiry(Expiry::OnInactivity(tower_sessions::cookie::time::Duration::hours(8)));
+    let sessions = crate::sessions::layer(deps.redis.clone(), secure_cookies);
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .merge(auth::routes(auth::AuthState { oidc: deps.oidc.clone(), users: state.users.clone() }))
         .merge(health::routes(deps))
         .merge(crate::documents::routes())
-        .leptos_routes(&state, routes, {
+        .leptos_routes_with_context(&state, routes, web::headers::provide_request_nonce, {
             let options = leptos_options.clone();
             move || app::shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            web::headers::provide_request_nonce,
+            app::shell,
+        ))
         .layer(sessions)
+        .layer(from_fn(web::error_status::server_fn_error_status))
+        .layer(from_fn(web::limits::limit_input))
+        .layer(from_fn_with_state(door.origin, web::csrf::same_origin_only))
+        .layer(from_fn_with_state(door.headers, web::headers::add_security_headers))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Redis clients that reconnect for as long as it takes (exponential backoff from 100 ms to 2 s):
+/// without a policy, fred gives a connection up for good when Redis restarts. Every command
+/// gives up after 2 s, so a request never waits on a Redis that is away.
+fn redis_pool(config: &Config) -> anyhow::Result<RedisPool> {
+    let redis_config = RedisConfig::from_url(config.redis_url.expose_secret()).context("REDIS_URL is invalid")?;
+    let timeout = crate::sessions::STORE_TIMEOUT;
+    let performance = PerformanceConfig { default_command_timeout: timeout, ..Default::default() };
+    let connection = ConnectionConfig { connection_timeout: timeout, internal_command_timeout: timeout, ..Default::default() };
+    let reconnect = ReconnectPolicy::new_exponential(0, 100, 2_000, 2);
+    Ok(RedisPool::new(redis_config, Some(performance), Some(connection), Some(reconnect), 4)?)
 }
 
 async fn connect(config: &Config, base_url: &str) -> anyhow::Result<Dependencies> {
@@ -217,7 +258,7 @@ async fn connect(config: &Config, base_url: &str) -> anyhow::Result<Dependencies
         .await
         .context("MongoDB is unreachable (MONGODB_URI)")?;
 
-    let redis = RedisPool::new(RedisConfig::from_url(config.redis_url.expose_secret())?, None, None, None, 4)?;
+    let redis = redis_pool(config)?;
     redis.connect();
     tokio::time::timeout(CONNECT_TIMEOUT, redis.wait_for_connect())
         .await

@@ -26,21 +26,31 @@ pub async fn modify_booking(
     children: u8,
 ) -> Result<BookingView, AppError> {
     use super::bookings::server::{app_error, view};
-    use kernel::{Party, RoomTypeCode, Stay};
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let bookings = crate::state::state()?.bookings;
-    let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
-    let request = bookings::ModifyRequest {
-        booking_id: id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?,
-        by: user.user_id,
-        is_staff: user.role.manages_bookings(),
-        room_type: RoomTypeCode::parse(&room_type).map_err(|e| invalid(&e))?,
-        stay: Stay::parse(&check_in, &check_out, bookings.today()).map_err(|e| invalid(&e))?,
-        party: Party::new(adults, children).map_err(|e| invalid(&e))?,
-    };
+    let request = server::modify_request(&user, &bookings, &id, &room_type, &check_in, &check_out, adults, children)?;
     let b = bookings.modify(request).await.map_err(app_error)?;
     leptos_axum::redirect(&format!("/bookings/{}", b.id));
     Ok(view(&b, bookings.clock()))
+}
+
+/// What a change would cost and do to the guest's money, before they confirm it.
+#[server(endpoint = "preview_change")]
+pub async fn preview_change(
+    id: String,
+    room_type: String,
+    check_in: String,
+    check_out: String,
+    adults: u8,
+    children: u8,
+) -> Result<crate::dto::ChangePreviewView, AppError> {
+    let user = super::session::server::require(&kernel::Role::ALL).await?;
+    let state = crate::state::state()?;
+    let request = server::modify_request(&user, &state.bookings, &id, &room_type, &check_in, &check_out, adults, children)?;
+    let preview = bookings::checkout::preview_change(&state.bookings, &state.payments, &request)
+        .await
+        .map_err(super::checkout::server::checkout_error)?;
+    Ok(server::preview_view(&preview, state.bookings.clock()))
 }
 
 /// Moves a stay to another room, at the price it was sold at. Front desk, managers and admins.
@@ -77,4 +87,57 @@ pub async fn check_out_booking(id: String) -> Result<BookingView, AppError> {
     let bookings = crate::state::state()?.bookings;
     let b = bookings.check_out(id, user.user_id).await.map_err(app_error)?;
     Ok(view(&b, bookings.clock()))
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use crate::api::session::server::Signed;
+    use crate::dto::{ChangePreviewView, QuoteView};
+    use crate::error::AppError;
+    use bookings::checkout::ChangePreview;
+    use kernel::{Party, RoomTypeCode, Stay};
+    use payments::MoneyChange;
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn modify_request(
+        user: &Signed,
+        bookings: &bookings::BookingsService,
+        id: &str,
+        room_type: &str,
+        check_in: &str,
+        check_out: &str,
+        adults: u8,
+        children: u8,
+    ) -> Result<bookings::ModifyRequest, AppError> {
+        let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
+        Ok(bookings::ModifyRequest {
+            booking_id: id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?,
+            by: user.user_id,
+            is_staff: user.role.manages_bookings(),
+            room_type: RoomTypeCode::parse(room_type).map_err(|e| invalid(&e))?,
+            stay: Stay::parse(check_in, check_out, bookings.today()).map_err(|e| invalid(&e))?,
+            party: Party::new(adults, children).map_err(|e| invalid(&e))?,
+        })
+    }
+
+    pub fn preview_view(p: &ChangePreview, clock: &bookings::HotelClock) -> ChangePreviewView {
+        use crate::api::quote::server::{price_view, terms_view};
+        let card = p.card_last4.as_deref().map(|l| format!("your card ending {l}")).unwrap_or_else(|| "your card".into());
+        let money = match &p.money {
+            MoneyChange::Nothing => "Nothing more is charged or refunded.".to_owned(),
+            MoneyChange::Charge(m) => format!("{m} more will be charged to {card} when you save."),
+            MoneyChange::HoldMore(m) => format!("{m} more will be held on {card} when you save and taken with the rest of the stay."),
+            MoneyChange::Refund(m) => format!("{m} will be refunded to {card}."),
+            MoneyChange::HoldLess(m) => format!("{m} less will be taken from what is held on {card}."),
+        };
+        ChangePreviewView {
+            quote: QuoteView {
+                nights: p.offer.priced.nights().len() as i64,
+                price: price_view(&p.offer.priced),
+                terms: terms_view(&p.offer.terms, clock),
+            },
+            was: p.before.total,
+            money,
+        }
+    }
 }

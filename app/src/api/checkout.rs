@@ -34,7 +34,9 @@ pub async fn book(
         promo_code: Some(promo),
     };
     let card = payments::CardDetails::parse(&card_number, &card_month, &card_year, &card_cvc, today).map_err(|e| invalid(&e))?;
-    let booking = server::checkout(&state, request, card).await?;
+    let booking = bookings::checkout::checkout(&state.bookings, &state.payments, request, card)
+        .await
+        .map_err(server::checkout_error)?;
     let id = booking.id.to_string();
     leptos_axum::redirect(&format!("/bookings/{id}"));
     Ok(id)
@@ -61,38 +63,14 @@ pub(crate) mod server {
     use crate::dto::{BookingView, DocumentView, PaymentView};
     use crate::error::AppError;
     use crate::state::AppState;
-    use bookings::{BookRequest, Booking};
+    use bookings::checkout::CheckoutError;
     use payments::billing::BillingError;
-    use payments::{AuthoriseRequest, CardDetails, PaymentError, PaymentKind};
+    use payments::{PaymentError, PaymentKind};
 
-    pub async fn checkout(state: &AppState, req: BookRequest, card: CardDetails) -> Result<Booking, AppError> {
-        let id = bookings::booking_id_for(req.user_id, req.idempotency_key);
-        if let Ok(done) = state.bookings.find_for_user(id, req.user_id).await {
-            return Ok(done);
-        }
-        let found = state.bookings.availability(&req.stay, &req.party, req.promo_code.as_deref()).await.map_err(app_error)?;
-        let offer = match found.into_iter().find(|a| a.room_type.code == req.room_type) {
-            None => return Err(app_error(bookings::BookingError::NoLongerAvailable)),
-            Some(a) => a.offer.map_err(|refusal| app_error(refusal.into()))?,
-        };
-        let authorise = AuthoriseRequest {
-            booking_id: id,
-            user_id: req.user_id,
-            amount: offer.priced.total(),
-            card,
-            idempotency_key: req.idempotency_key,
-        };
-        state.payments.authorise(authorise).await.map_err(payment_error)?;
-        match state.bookings.book(req.clone()).await {
-            Ok(booking) => Ok(booking),
-            Err(e) => {
-                // The room went between the search and the booking: release the hold at once.
-                let release = uuid::Uuid::new_v5(&req.idempotency_key, b"release");
-                if let Err(void) = state.payments.void(id, release).await {
-                    tracing::error!(error = ?void, booking = %id, "could not release the card hold of a booking that failed");
-                }
-                Err(app_error(e))
-            }
+    pub fn checkout_error(e: CheckoutError) -> AppError {
+        match e {
+            CheckoutError::Booking(e) => app_error(e),
+            CheckoutError::Payment(e) => payment_error(e),
         }
     }
 

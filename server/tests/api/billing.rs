@@ -11,12 +11,12 @@ use payments::billing::{BillingConsumer, BillingError, ChargeKind, HOTEL};
 use rooms::RoomType;
 use uuid::Uuid;
 
-fn eur(minor: i64) -> Money {
+pub(crate) fn eur(minor: i64) -> Money {
     Money::from_minor(minor, Currency::EUR)
 }
 
 /// 7 % VAT and €2.50 city tax a night, on the test room type's €123.45 nights.
-async fn taxed_room_type(app: &TestApp, late_fee: LateFee) -> RoomType {
+pub(crate) async fn taxed_room_type(app: &TestApp, late_fee: LateFee) -> RoomType {
     let room_type = add_room_type(app, 2).await;
     let settings = RatePlanSettings {
         included_adults: 2,
@@ -97,6 +97,7 @@ async fn folio_of_one_night(app: &TestApp) -> (BookingId, UserId) {
             total_amount: "100.00".into(),
             currency: "EUR".into(),
             timestamp: Utc::now(),
+            version: 1,
             lines: vec![ChargeLine { kind: "room_night".into(), date: Some(night), description: "Rack rate".into(), amount: "100.00".into() }],
         },
         Utc::now(),

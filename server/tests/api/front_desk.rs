@@ -68,3 +68,26 @@ async fn check_in_opens_on_the_arrival_day_and_nothing_changes_before() {
         .unwrap();
     assert_eq!(published, 0);
 }
+
+#[tokio::test]
+async fn checking_out_early_ends_the_stay_today_and_frees_the_nights_left() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let (guest, desk, next) = (add_guest(&app).await, add_guest(&app).await, add_guest(&app).await);
+    let booked = from_hotel_today(&app, 0, 5);
+    let booking = app.state.bookings.book(request(guest.id, &room_type, booked)).await.unwrap();
+    app.state.bookings.check_in(booking.id, desk.id).await.unwrap();
+
+    let left = app.state.bookings.check_out(booking.id, desk.id).await.unwrap();
+    let first_night_only = from_hotel_today(&app, 0, 1);
+    assert_eq!(left.stay, first_night_only, "leaving on the arrival day keeps that night");
+    assert_eq!(app.state.bookings.find(booking.id).await.unwrap().stay, first_night_only);
+    assert_eq!(left.total, booking.total, "the money for the unused nights is left as booked");
+    let event = event(&app, "booking.checked_out", booking.id).await;
+    assert_valid("booking.checked_out", &event);
+    assert_eq!(event["payload"]["check_out"], first_night_only.check_out().to_string(), "the real dates");
+
+    let freed = Stay::new(first_night_only.check_out(), booked.check_out()).unwrap();
+    let after = app.state.bookings.book(request(next.id, &room_type, freed)).await.unwrap();
+    assert_eq!(after.room_id, booking.room_id, "the room is sold again for the nights left");
+}

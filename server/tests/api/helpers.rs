@@ -15,15 +15,21 @@ pub struct TestApp {
 
 /// The app on a random port, without background workers: tests run them on demand.
 pub async fn spawn_app() -> TestApp {
-    spawn(false).await
+    spawn(false, |_| {}).await
 }
 
 /// The app with its outbox relay and event consumers running, as in production.
 pub async fn spawn_app_with_workers() -> TestApp {
-    spawn(true).await
+    spawn(true, |_| {}).await
 }
 
-async fn spawn(workers: bool) -> TestApp {
+/// The app without background workers, with settings changed from the environment's (e.g.
+/// session intervals of seconds).
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(false, configure).await
+}
+
+async fn spawn(workers: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     static TRACING: Once = Once::new();
     TRACING.call_once(|| {
         if std::env::var("TEST_LOG").is_ok() {
@@ -38,6 +44,7 @@ async fn spawn(workers: bool) -> TestApp {
     if std::env::var("DATABASE_URL").is_err() {
         config.database_url = "postgres://hotel:hotel@127.0.0.1:5432/hotel_test".to_owned().into();
     }
+    configure(&mut config);
     let options = LeptosOptions::builder()
         .output_name("hotel")
         .site_addr("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap())
@@ -132,8 +139,16 @@ where
 
 /// Walks the real Keycloak login form as a browser would; returns a client holding the session.
 pub async fn sign_in(app: &TestApp, username: &str, password: &str) -> reqwest::Client {
+    let (client, back_to) = sign_in_returning_to(app, username, password, "/bookings").await;
+    assert_eq!(back_to, "/bookings", "signed in, back where we started");
+    client
+}
+
+/// Signs in from `/auth/login?return_to=…` (`return_to` as written in the URL, already
+/// percent-encoded); returns the client and where the app sent the browser after sign-in.
+pub async fn sign_in_returning_to(app: &TestApp, username: &str, password: &str, return_to: &str) -> (reqwest::Client, String) {
     let client = browser();
-    let to_keycloak = client.get(format!("{}/auth/login?return_to=/bookings", app.address)).send().await.unwrap();
+    let to_keycloak = client.get(format!("{}/auth/login?return_to={return_to}", app.address)).send().await.unwrap();
     assert!(to_keycloak.status().is_redirection(), "login starts with a redirect");
     let login_page = client.get(location(&to_keycloak)).send().await.unwrap().text().await.unwrap();
     let action = form_action(&login_page);
@@ -146,8 +161,8 @@ pub async fn sign_in(app: &TestApp, username: &str, password: &str) -> reqwest::
     let callback = location(&back);
     assert!(callback.starts_with(&format!("{}/auth/callback", app.address)), "Keycloak returned to {callback}");
     let done = client.get(callback).send().await.unwrap();
-    assert_eq!(location(&done), "/bookings", "signed in, back where we started");
-    client
+    let back_to = location(&done);
+    (client, back_to)
 }
 
 pub fn location(response: &reqwest::Response) -> String {

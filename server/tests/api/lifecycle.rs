@@ -190,3 +190,28 @@ async fn the_server_function_shows_an_illegal_transition_as_a_conflict() {
     let refused = call(&staff, &app, "cancel_booking", &[("id", booking.id.to_string())]).await;
     assert_eq!(refused["Conflict"], "a checked-out booking cannot be cancelled", "{refused}");
 }
+
+#[tokio::test]
+async fn a_stay_that_has_ended_cannot_be_cancelled_by_the_guest_or_staff() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let (guest, staff) = (add_guest(&app).await, add_guest(&app).await);
+    let booking = app.state.bookings.book(request(guest.id, &room_type, stay(145, 2))).await.unwrap();
+    // Moved into the past past every check of the service: it ended this morning, still confirmed.
+    let today = app.state.bookings.today();
+    sqlx::query("UPDATE bookings.bookings SET check_in = $2, check_out = $3 WHERE id = $1")
+        .bind(booking.id.as_uuid())
+        .bind(today - chrono::Days::new(2))
+        .bind(today)
+        .execute(&app.deps.pg)
+        .await
+        .unwrap();
+
+    for (by, is_staff) in [(guest.id, false), (staff.id, true)] {
+        let err = app.state.bookings.cancel(booking.id, by, is_staff).await.unwrap_err();
+        assert!(matches!(err, BookingError::Desk(_)), "{err:?}");
+        assert_eq!(err.to_string(), format!("this stay ended on {today}: mark it as a no-show instead"));
+    }
+    assert_eq!(stored_status(&app, booking.id).await, "confirmed");
+    assert!(cancelled_events(&app, booking.id).await.is_empty());
+}

@@ -77,6 +77,7 @@ fn booking_created(user_id: UserId, booking_id: BookingId) -> Envelope<BookingCr
         total_amount: "389.5".into(),
         currency: "EUR".into(),
         timestamp: Utc::now(),
+        version: 1,
         lines: vec![],
     };
     Envelope::new(payload, Utc::now())
@@ -95,6 +96,7 @@ fn booking_cancelled(user_id: UserId, booking_id: BookingId, fee: &str) -> Envel
         cancellation_fee: fee.into(),
         currency: "EUR".into(),
         timestamp: Utc::now(),
+        version: 2,
     };
     Envelope::new(payload, Utc::now())
 }

@@ -9,13 +9,13 @@ use kernel::{BookingId, RoomId, Stay, UserId};
 use rooms::{Housekeeping, Occupancy, RoomsConsumer};
 use std::time::Duration;
 
-fn from_hotel_today(app: &TestApp, days: u64, nights: u64) -> Stay {
+pub(crate) fn from_hotel_today(app: &TestApp, days: u64, nights: u64) -> Stay {
     let check_in = app.state.bookings.today() + chrono::Days::new(days);
     Stay::new(check_in, check_in + chrono::Days::new(nights)).unwrap()
 }
 
 /// The event as the relay publishes it: the outbox row's JSON.
-async fn outbox_payload(app: &TestApp, topic: &str, id: BookingId) -> Vec<u8> {
+pub(crate) async fn outbox_payload(app: &TestApp, topic: &str, id: BookingId) -> Vec<u8> {
     let payload: serde_json::Value = sqlx::query_scalar("SELECT payload FROM bookings.outbox WHERE key = $1 AND topic = $2")
         .bind(id.to_string())
         .bind(topic)
@@ -25,7 +25,7 @@ async fn outbox_payload(app: &TestApp, topic: &str, id: BookingId) -> Vec<u8> {
     payload.to_string().into_bytes()
 }
 
-async fn deliver(app: &TestApp, topic: &str, payload: &[u8]) {
+pub(crate) async fn deliver(app: &TestApp, topic: &str, payload: &[u8]) {
     RoomsConsumer(app.state.rooms.clone()).handle(topic, payload).await.unwrap();
 }
 
@@ -41,7 +41,7 @@ async fn checked_in(app: &TestApp) -> (Booking, UserId, Vec<u8>) {
 }
 
 /// Every `room.status.changed` of the room as (housekeeping from→to, occupancy from→to, by).
-async fn changes(app: &TestApp, room: RoomId) -> Vec<(String, String, String)> {
+pub(crate) async fn changes(app: &TestApp, room: RoomId) -> Vec<(String, String, String)> {
     published(app, room).await;
     let text = |v: &serde_json::Value| v.as_str().unwrap().to_owned();
     room_events(room)
@@ -56,7 +56,7 @@ async fn changes(app: &TestApp, room: RoomId) -> Vec<(String, String, String)> {
         .collect()
 }
 
-fn change(housekeeping: &str, occupancy: &str, by: UserId) -> (String, String, String) {
+pub(crate) fn change(housekeeping: &str, occupancy: &str, by: UserId) -> (String, String, String) {
     (housekeeping.to_owned(), occupancy.to_owned(), by.to_string())
 }
 
@@ -137,6 +137,7 @@ fn cancellation_of(stay: &BookingCheckedIn, by: UserId) -> BookingCancelled {
         cancellation_fee: "0.00".into(),
         currency: "EUR".into(),
         timestamp: chrono::Utc::now(),
+        version: stay.version + 1,
     }
 }
 

@@ -64,7 +64,8 @@ fn a_float_amount_is_refused_by_the_schema() {
         "payload": {
             "booking_id": uuid::Uuid::new_v4(), "user_id": uuid::Uuid::new_v4(), "room_id": uuid::Uuid::new_v4(),
             "room_number": "101", "room_type": "STD", "check_in": "2026-12-01", "check_out": "2026-12-03",
-            "adults": 2, "children": 0, "total_amount": "238.00", "currency": "EUR", "timestamp": "2026-11-25T10:00:00Z"
+            "adults": 2, "children": 0, "total_amount": "238.00", "currency": "EUR", "timestamp": "2026-11-25T10:00:00Z",
+            "version": 1
         }
     });
     assert!(validator("booking.created").is_valid(&event));

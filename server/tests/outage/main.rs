@@ -1,9 +1,11 @@
-//! Kafka stopped while guests book: the outbox keeps every event and the relay delivers them all
-//! once Kafka is back; redelivery never sends a guest a second email. Its own test binary, run
-//! after the others, because it stops the shared Kafka of the local stack.
+//! Servers of the local stack stopped under a running app. Kafka stopped while guests book: the
+//! outbox keeps every event and the relay delivers them all once Kafka is back; redelivery never
+//! sends a guest a second email. Redis restarted under a signed-in session (`redis.rs`). Its own
+//! test binary, run after the others, because it stops shared servers; its tests take turns.
 #[path = "../api/helpers.rs"]
 #[allow(dead_code)]
 mod helpers;
+mod redis;
 
 use futures::future::join_all;
 use helpers::{add_guest, add_room_type, eventually, mailpit_search, request, spawn_app_with_workers, stay};
@@ -16,6 +18,12 @@ use std::time::{Duration, Instant};
 
 const BOOKINGS: usize = 500;
 const GUESTS: usize = 5;
+
+/// One outage at a time: each test stops a server the others need.
+fn one_outage_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
 
 fn stack(args: &[&str]) {
     let script = format!("{}/../scripts/stack", env!("CARGO_MANIFEST_DIR"));
@@ -54,6 +62,7 @@ async fn emails_to(address: &str) -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn five_hundred_bookings_made_while_kafka_is_down_all_arrive_and_each_guest_gets_one_email_per_booking() {
+    let _turn = one_outage_at_a_time();
     let app = spawn_app_with_workers().await;
     let room_type = add_room_type(&app, 10).await;
     let mut guests = Vec::new();

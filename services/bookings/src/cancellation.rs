@@ -59,6 +59,14 @@ impl CancellationTerms {
         }
     }
 
+    /// The stricter of these terms and the ones `before` a change: the earlier deadline and the
+    /// larger fee, at most the new `total`. Moving a stay never loosens its terms, or a guest
+    /// inside the fee window could move the arrival out, cancel free and book again.
+    pub fn stricter(self, before: &CancellationTerms, total: Money) -> Self {
+        let fee = self.late_fee.minor().max(before.late_fee.minor()).min(total.minor().max(0));
+        Self { free_until: self.free_until.min(before.free_until), late_fee: Money::from_minor(fee, self.late_fee.currency()) }
+    }
+
     /// Free terms, for bookings made before rates had policies.
     pub fn free(currency: kernel::Currency) -> Self {
         Self { free_until: DateTime::<Utc>::MAX_UTC, late_fee: Money::zero(currency) }
@@ -106,6 +114,19 @@ mod tests {
         // Berlin leaves summer time on 25 October 2026: arrival on the 26th, deadline on the 24th.
         let terms = policy.terms(&priced(), &HotelClock::default(), "2026-10-26".parse().unwrap());
         assert_eq!(terms.free_until, at("2026-10-24T13:00:00Z"), "15:00 summer time, not 14:00");
+    }
+
+    #[test]
+    fn a_change_keeps_the_stricter_terms() {
+        let eur = |m| Money::from_minor(m, Currency::EUR);
+        let old = CancellationTerms { free_until: at("2026-11-29T14:00:00Z"), late_fee: eur(10_000) };
+        let moved_out = CancellationTerms { free_until: at("2027-01-10T14:00:00Z"), late_fee: eur(8_000) };
+        let kept = moved_out.stricter(&old, eur(50_000));
+        assert_eq!(kept, CancellationTerms { free_until: old.free_until, late_fee: eur(10_000) });
+        let shorter = moved_out.stricter(&old, eur(6_000));
+        assert_eq!(shorter.late_fee, eur(6_000), "never more than the stay costs now");
+        let earlier = CancellationTerms { free_until: at("2026-11-20T14:00:00Z"), late_fee: eur(12_000) };
+        assert_eq!(earlier.stricter(&old, eur(50_000)), earlier);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! rooms (occupancy, housekeeping) and payments (capture policy) can follow.
 use crate::lifecycle::Action;
 use crate::{store, Booking, BookingError, BookingsService};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use kernel::events::{BookingCheckedIn, BookingCheckedOut, Envelope, Event};
-use kernel::{BookingId, UserId};
+use kernel::{BookingId, Stay, UserId};
 
 /// Why the desk cannot do this today.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,7 +29,7 @@ impl BookingsService {
                 Ok(())
             }
         };
-        self.at_the_desk(id, Action::CheckIn, opens, |b, now| BookingCheckedIn {
+        self.at_the_desk(id, Action::CheckIn, |b| opens(b), |b, now, version| BookingCheckedIn {
             booking_id: b.id,
             user_id: b.user_id,
             room_id: b.room_id,
@@ -38,14 +38,24 @@ impl BookingsService {
             check_out: b.stay.check_out(),
             by,
             timestamp: now,
+            version,
         })
         .await
     }
 
-    /// Checks a guest out, on any day of an in-house stay (an early departure too).
+    /// Checks a guest out, on any day of an in-house stay. An early departure ends the stay today
+    /// (see [`departure`]), so the nights left are free for new bookings and `booking.checked_out`
+    /// carries the dates the guest really stayed. The money for the unused nights is left as
+    /// booked: the folio keeps the priced stay, and any refund is the hotel's decision, made
+    /// through the folio, not a side effect of leaving early.
     #[tracing::instrument(skip(self), fields(booking = %id, by = %by))]
     pub async fn check_out(&self, id: BookingId, by: UserId) -> Result<Booking, BookingError> {
-        self.at_the_desk(id, Action::CheckOut, |_| Ok(()), |b, now| BookingCheckedOut {
+        let today = self.today();
+        let leaves = |b: &mut Booking| {
+            b.stay = departure(b.stay, today);
+            Ok(())
+        };
+        self.at_the_desk(id, Action::CheckOut, leaves, |b, now, version| BookingCheckedOut {
             booking_id: b.id,
             user_id: b.user_id,
             room_id: b.room_id,
@@ -54,28 +64,45 @@ impl BookingsService {
             check_out: b.stay.check_out(),
             by,
             timestamp: now,
+            version,
         })
         .await
     }
 
-    /// The lifecycle's step, the desk's own rule, the status and its event in one transaction.
+    /// The lifecycle's step, the desk's own rule for today (which may end the stay earlier), the
+    /// status and its event, at the booking's new version, in one transaction.
     async fn at_the_desk<E: Event>(
         &self,
         id: BookingId,
         action: Action,
-        allowed_today: impl FnOnce(&Booking) -> Result<(), DeskRefusal>,
-        event: impl FnOnce(&Booking, DateTime<Utc>) -> E,
+        today: impl FnOnce(&mut Booking) -> Result<(), DeskRefusal>,
+        event: impl FnOnce(&Booking, DateTime<Utc>, i64) -> E,
     ) -> Result<Booking, BookingError> {
         let mut tx = self.pool().begin().await?;
         let mut b = store::find_for_update(&mut tx, id).await?.ok_or(BookingError::NotFound)?;
+        let booked = b.stay;
         b.status = b.status.transition(action)?;
-        allowed_today(&b)?;
+        today(&mut b)?;
         store::set_status(&mut tx, id, b.status, None).await?;
-        let now = Utc::now();
-        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event(&b, now), now)).await?;
+        if b.stay != booked {
+            store::end_stay(&mut tx, id, b.stay.check_out()).await?;
+        }
+        let (now, version) = (Utc::now(), store::version(&mut tx, id).await?);
+        eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event(&b, now, version), now)).await?;
         tx.commit().await?;
         Ok(b)
     }
+}
+
+/// The stay as it ends when the guest leaves on `today`: on the booked day or later, as booked;
+/// earlier, it ends today, but never before its first night (a guest leaving on the arrival day
+/// had the room for that night).
+fn departure(stay: Stay, today: NaiveDate) -> Stay {
+    let ends = today.max(stay.check_in() + Days::new(1));
+    if ends >= stay.check_out() {
+        return stay;
+    }
+    Stay::new(stay.check_in(), ends).expect("a shorter stay of at least one night")
 }
 
 /// The lines of a priced stay as events carry them to the folio.
@@ -101,4 +128,24 @@ pub(crate) fn charge_lines(b: &Booking) -> Vec<kernel::events::ChargeLine> {
         amount: l.amount.to_decimal_string(),
     });
     nights.chain(stay).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stay(from: u32, to: u32) -> Stay {
+        let day = |d| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+        Stay::new(day(from), day(to)).unwrap()
+    }
+
+    #[test]
+    fn an_early_departure_ends_the_stay_today_but_keeps_its_first_night() {
+        let today = |d| NaiveDate::from_ymd_opt(2027, 3, d).unwrap();
+        assert_eq!(departure(stay(10, 15), today(12)), stay(10, 12));
+        assert_eq!(departure(stay(10, 15), today(10)), stay(10, 11), "leaving on the arrival day");
+        assert_eq!(departure(stay(10, 15), today(15)), stay(10, 15), "on the booked day");
+        assert_eq!(departure(stay(10, 15), today(16)), stay(10, 15), "late, as booked");
+        assert_eq!(departure(stay(10, 11), today(10)), stay(10, 11));
+    }
 }

@@ -2,6 +2,7 @@
 mod availability;
 mod cancel;
 mod cancellation;
+pub mod checkout;
 mod clock;
 pub mod demo;
 mod domain;
@@ -10,6 +11,7 @@ mod front_desk;
 pub mod lifecycle;
 mod modify;
 mod offer;
+mod outcome;
 pub mod pricing;
 pub mod rates;
 pub mod restrictions;
@@ -23,6 +25,7 @@ pub use domain::{booking_id_for, BookRequest, Booking, BookingStatus, ModifyRequ
 pub use error::BookingError;
 pub use front_desk::DeskRefusal;
 pub use offer::Offer;
+pub use outcome::Abandon;
 pub use pricing::{
     price, BasisPoints, CityTax, DayOfWeekAdjustment, InvalidPricingRule, LengthOfStayDiscount, NightLine, Occupancy,
     PricedStay, PricingError, PromoCode, PromoDiscount, RatePlan, Season, SeasonPrice, StayLine, StayLineKind, Taxes,

@@ -45,7 +45,7 @@ impl BookingsService {
                 party: req.party,
                 total: offer.priced.total(),
                 price: Some(offer.priced.clone()),
-                terms: offer.terms,
+                terms: offer.terms.stricter(&before.terms, offer.priced.total()),
                 ..before.clone()
             };
             let mut attempt = tx.begin().await?;
@@ -63,6 +63,25 @@ impl BookingsService {
             return Ok(after);
         }
         Err(BookingError::NoLongerAvailable)
+    }
+
+    /// What `req` would make of the booking, without changing it: the booking as it is, and
+    /// the new price with the terms the change would keep (the stricter of old and new).
+    pub async fn preview_modify(&self, req: &ModifyRequest) -> Result<(Booking, crate::Offer), BookingError> {
+        let room_type = self.room_type(&req.room_type).await?;
+        fits(&room_type, &req.party)?;
+        let mut conn = self.pool().acquire().await?;
+        let before = store::find(&mut conn, req.booking_id)
+            .await?
+            .filter(|b| req.is_staff || b.user_id == req.by)
+            .ok_or(BookingError::NotFound)?;
+        drop(conn);
+        before.status.transition(Action::Modify)?;
+        let promo = self.promo(before.promo_code.as_deref()).await?;
+        let rates = self.rates().await?;
+        let mut offer = self.offer(&room_type, rates.of(&req.room_type), &req.stay, &req.party, promo.as_ref())?;
+        offer.terms = offer.terms.stricter(&before.terms, offer.priced.total());
+        Ok((before, offer))
     }
 
     /// Moves a stay to room `number`, at the price it was sold at: the room must be sellable,
@@ -126,7 +145,9 @@ async fn enqueue_modified(
         previous_check_in: before.stay.check_in(),
         previous_check_out: before.stay.check_out(),
         previous_total_amount: before.total.to_decimal_string(),
+        status: Some(after.status.as_str().to_owned()),
         timestamp: now,
+        version: store::version(tx, after.id).await?,
         lines: crate::front_desk::charge_lines(after),
     };
     eventbus::enqueue(tx, store::OUTBOX, &Envelope::new(event, now)).await?;

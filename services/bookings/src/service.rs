@@ -1,3 +1,4 @@
+use crate::outcome::Decided;
 use crate::rates::RatesCache;
 use crate::store::{self, InsertError};
 use crate::{BookRequest, Booking, BookingError, BookingStatus, HotelClock, Offer};
@@ -77,6 +78,12 @@ impl BookingsService {
         // a room can cost a request up to two rounds; the last round is the one finding none.
         for _ in 0..=2 * candidates.len() + 1 {
             let mut tx = self.pool.begin().await?;
+            match crate::outcome::claim(&mut tx, req.user_id, req.idempotency_key, Decided::Booked).await? {
+                None => {}
+                Some(Decided::Booked) => break,
+                // Its checkout lost the room and gave the money back: this key books nothing.
+                Some(Decided::Abandoned) => return Err(BookingError::NoLongerAvailable),
+            }
             match store::insert_into_free_room(&mut tx, &booking, &candidates, req.idempotency_key).await {
                 Ok(Some((room_id, number))) => {
                     booking.room_id = kernel::RoomId::from_uuid(room_id);
@@ -139,6 +146,7 @@ async fn enqueue_created(tx: &mut sqlx::PgConnection, booking: &Booking) -> Resu
         total_amount: booking.total.to_decimal_string(),
         currency: booking.total.currency().code().to_owned(),
         timestamp: booking.created_at,
+        version: store::version(tx, booking.id).await?,
         lines: crate::front_desk::charge_lines(booking),
     };
     eventbus::enqueue(tx, store::OUTBOX, &Envelope::new(event, booking.created_at)).await?;

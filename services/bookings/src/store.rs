@@ -256,3 +256,19 @@ pub async fn set_status(
         .await?;
     Ok(())
 }
+
+/// The booking's version as the database counts it (see the `bookings_version` trigger): read
+/// inside the transaction that changed the row, it is the version the change's event carries.
+pub async fn version(conn: &mut PgConnection, id: BookingId) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT version FROM bookings.bookings WHERE id = $1").bind(id.as_uuid()).fetch_one(conn).await
+}
+
+/// Ends a stay on `check_out`, earlier than booked: the nights after it are free for others.
+pub async fn end_stay(conn: &mut PgConnection, id: BookingId, check_out: NaiveDate) -> sqlx::Result<()> {
+    sqlx::query("UPDATE bookings.bookings SET check_out = $2, updated_at = now() WHERE id = $1")
+        .bind(id.as_uuid())
+        .bind(check_out)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// An address with one `@`, something before it and a dot-separated domain after it.
+/// An address with one `@`, something before it and a dot-separated domain after it, at most
+/// [`Email::MAX_LEN`] characters long.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
@@ -11,8 +12,14 @@ pub struct Email(String);
 pub struct InvalidEmail(pub String);
 
 impl Email {
+    /// The longest address SMTP can carry (RFC 5321: a 256-octet path less its angle brackets).
+    pub const MAX_LEN: usize = 254;
+
     pub fn parse(s: &str) -> Result<Self, InvalidEmail> {
         let s = s.trim();
+        if s.chars().count() > Self::MAX_LEN {
+            return Err(InvalidEmail(format!("{}…", s.chars().take(40).collect::<String>())));
+        }
         let ok = match s.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
@@ -60,5 +67,8 @@ mod tests {
         for bad in ["", "guest", "@hotel.test", "guest@hotel", "a b@hotel.test", "a@b@hotel.test"] {
             assert!(Email::parse(bad).is_err(), "{bad}");
         }
+        let longest = format!("{}@hotel.test", "a".repeat(Email::MAX_LEN - 11));
+        assert!(Email::parse(&longest).is_ok());
+        assert!(Email::parse(&format!("a{longest}")).is_err(), "one character too long");
     }
 }

@@ -242,6 +242,7 @@ mod tests {
             cancellation_fee: "0.00".into(),
             currency: "EUR".into(),
             timestamp: chrono::Utc::now(),
+            version: 2,
         };
         let guest = Guest { name: "Ada", language: Language::En };
         let free = BookingCancellation::new(&cancelled, &guest).unwrap();

@@ -121,15 +121,6 @@ pub struct AuthoriseRequest {
     pub idempotency_key: uuid::Uuid,
 }
 
-/// The answer to an authorisation: the hold, and its capture when the hotel captures at
-/// booking. A capture that failed is there with its `failure`; the hold stands and is captured
-/// later (at check-in or check-out at the latest).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Charge {
-    pub authorisation: Payment,
-    pub capture: Option<Payment>,
-}
-
 /// The succeeded movements of one booking, and what they allow next.
 pub struct Ledger<'a>(pub &'a [Payment]);
 
@@ -157,6 +148,23 @@ impl<'a> Ledger<'a> {
     /// The authorisation that still holds money, with how much.
     pub fn holding(&self) -> Option<(&'a Payment, Money)> {
         self.authorisation().filter(|(_, held)| held.minor() > 0)
+    }
+
+    /// Every authorisation still holding money (two, for a moment, while a larger hold replaces
+    /// a smaller one), oldest first.
+    pub fn holds(&self) -> Vec<(&'a Payment, Money)> {
+        self.0
+            .iter()
+            .filter(|p| p.succeeded() && p.kind == PaymentKind::Authorisation)
+            .filter(|a| self.children(a.id, PaymentKind::Void).next().is_none())
+            .map(|a| (a, Money::from_minor(a.amount.minor() - Self::sum(self.children(a.id, PaymentKind::Capture)), a.amount.currency())))
+            .filter(|(_, held)| held.minor() > 0)
+            .collect()
+    }
+
+    /// What the holds still hold, in all.
+    pub fn held(&self) -> i64 {
+        self.holds().iter().map(|(_, h)| h.minor()).sum()
     }
 
     /// Every capture with what of it can still be refunded, latest first.

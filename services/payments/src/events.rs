@@ -1,15 +1,22 @@
-//! What payments does when a stay moves on: capture at check-in or check-out as the hotel's
-//! policy says, and settle a cancellation so the hotel keeps exactly the fee. Each step uses an
-//! idempotency key derived from the event, so a redelivery (even to two consumers at once)
-//! moves no money twice; handled events are remembered and skipped.
+//! What payments does when a stay moves on: money follows what the booking costs now (a
+//! change holds and captures the difference or refunds it), capture at check-in or check-out
+//! stops at what is due and releases the rest, and a cancellation leaves the hotel exactly the
+//! fee. Booking events travel on several topics with no order between them, so what a booking
+//! is due is kept with the version of the event that said it, and an older event never
+//! overrides a newer one. Each step uses an idempotency key derived from the event, so a
+//! redelivery (even to two consumers at once) moves no money twice; handled events are
+//! remembered and skipped.
 use crate::domain::{parse_decimal, CancellationPlan, CapturePolicy, Ledger};
+use crate::service::{Hold, Source};
+use crate::idempotency::{self, Operation};
 use crate::{store, PaymentError, PaymentsService};
 use eventbus::Handler;
 use futures::future::BoxFuture;
 use kernel::events::{
-    BookingCancelled, BookingCheckedIn, BookingCheckedOut, Envelope, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT,
+    BookingCancelled, BookingCheckedIn, BookingCheckedOut, BookingCreated, BookingModified, Envelope, BOOKING_CANCELLED,
+    BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CREATED, BOOKING_MODIFIED,
 };
-use kernel::{BookingId, Currency, EventId};
+use kernel::{BookingId, Currency, EventId, Money, UserId};
 use uuid::Uuid;
 
 /// Feeds the booking events payments listens to into the service.
@@ -17,7 +24,7 @@ pub struct PaymentsConsumer(pub PaymentsService);
 
 impl PaymentsConsumer {
     pub const GROUP: &'static str = "payments";
-    pub const TOPICS: [&'static str; 3] = [BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CANCELLED];
+    pub const TOPICS: [&'static str; 5] = [BOOKING_CREATED, BOOKING_MODIFIED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CANCELLED];
 }
 
 impl Handler for PaymentsConsumer {
@@ -25,6 +32,14 @@ impl Handler for PaymentsConsumer {
         Box::pin(async move {
             let service = &self.0;
             match topic {
+                BOOKING_CREATED => match parse(payload) {
+                    Ok(event) => service.on_created(&event).await,
+                    Err(e) => skip(topic, e),
+                },
+                BOOKING_MODIFIED => match parse(payload) {
+                    Ok(event) => service.on_modified(&event).await,
+                    Err(e) => skip(topic, e),
+                },
                 BOOKING_CHECKED_IN => match parse(payload) {
                     Ok(event) => service.on_checked_in(&event).await,
                     Err(e) => skip(topic, e),
@@ -54,25 +69,60 @@ fn skip(topic: &str, e: serde_json::Error) -> anyhow::Result<()> {
 }
 
 impl PaymentsService {
-    /// Captures what the hold still has, unless the hotel captures only at check-out.
+    /// Remembers what the booking costs as booked (the hold was for the quote).
+    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
+    pub async fn on_created(&self, event: &Envelope<BookingCreated>) -> anyhow::Result<()> {
+        let b = &event.payload;
+        self.on_price(event.event_id, BOOKING_CREATED, b.booking_id, b.user_id, &b.currency, &b.total_amount, b.version).await
+    }
+
+    /// Money follows the change: the difference is held (and captured when the hotel captures
+    /// at booking) on the card of the first hold, or a surplus already captured is refunded.
+    #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
+    pub async fn on_modified(&self, event: &Envelope<BookingModified>) -> anyhow::Result<()> {
+        let b = &event.payload;
+        self.on_price(event.event_id, BOOKING_MODIFIED, b.booking_id, b.user_id, &b.currency, &b.total_amount, b.version).await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn on_price(&self, id: EventId, topic: &str, booking: BookingId, user: UserId, currency: &str, total: &str, version: i64) -> anyhow::Result<()> {
+        if self.handled(id).await? {
+            return Ok(());
+        }
+        let Some(amount) = Currency::parse(currency).and_then(|c| parse_decimal(total, c)) else {
+            tracing::error!(total, currency, "a booking total that is not an amount: left for staff");
+            return self.mark_handled(id, topic).await;
+        };
+        let due = store::Due { booking, amount, version };
+        let newer = store::set_due(&mut *self.pool().acquire().await?, &due).await?;
+        // Money is moved only for a booking this service has taken money for; an event older
+        // than one already applied changes nothing.
+        if newer && !self.for_booking(booking).await?.is_empty() {
+            let capture = self.capture_policy().await? == CapturePolicy::Booking;
+            self.follow_due(booking, user, id, capture).await?;
+        }
+        self.mark_handled(id, topic).await
+    }
+
+    /// Captures what is due, unless the hotel captures only at check-out.
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_checked_in(&self, event: &Envelope<BookingCheckedIn>) -> anyhow::Result<()> {
         if self.handled(event.event_id).await? {
             return Ok(());
         }
         if self.capture_policy().await? != CapturePolicy::CheckOut {
-            self.capture_rest(event.payload.booking_id, event.event_id).await?;
+            self.follow_due(event.payload.booking_id, event.payload.user_id, event.event_id, true).await?;
         }
         self.mark_handled(event.event_id, BOOKING_CHECKED_IN).await
     }
 
-    /// Captures what the hold still has, whatever the policy: the stay is over.
+    /// Captures what is due, whatever the policy, and releases the rest: the stay is over.
     #[tracing::instrument(skip(self, event), fields(booking = %event.payload.booking_id))]
     pub async fn on_checked_out(&self, event: &Envelope<BookingCheckedOut>) -> anyhow::Result<()> {
         if self.handled(event.event_id).await? {
             return Ok(());
         }
-        self.capture_rest(event.payload.booking_id, event.event_id).await?;
+        self.follow_due(event.payload.booking_id, event.payload.user_id, event.event_id, true).await?;
         self.mark_handled(event.event_id, BOOKING_CHECKED_OUT).await
     }
 
@@ -89,6 +139,8 @@ impl PaymentsService {
             tracing::error!(fee = %b.cancellation_fee, currency = %b.currency, "a cancellation fee that is not an amount: left for staff");
             return self.mark_handled(event.event_id, BOOKING_CANCELLED).await;
         };
+        let due = store::Due { booking: b.booking_id, amount: fee, version: b.version };
+        store::set_due(&mut *self.pool().acquire().await?, &due).await?;
         let rows = self.for_booking(b.booking_id).await?;
         let plan = CancellationPlan::for_fee(&Ledger(&rows), fee);
         let id = event.event_id;
@@ -104,12 +156,64 @@ impl PaymentsService {
         self.mark_handled(event.event_id, BOOKING_CANCELLED).await
     }
 
-    /// Most bookings have no hold left by now; they are skipped without claiming a key.
-    async fn capture_rest(&self, booking: BookingId, event: EventId) -> anyhow::Result<()> {
-        if Ledger(&self.for_booking(booking).await?).holding().is_none() {
+    /// Moves the booking's money to what it is due now (everything held, for a booking made
+    /// before dues were kept): a surplus captured is refunded; a shortfall is held on the card
+    /// of the first hold as one new hold of all still to pay, replacing the older ones; with
+    /// `capture`, what is due is taken and whatever stays held is released. Every step is keyed
+    /// by the event, so a redelivery repeats none.
+    async fn follow_due(&self, booking: BookingId, user: UserId, event: EventId, capture: bool) -> anyhow::Result<()> {
+        let rows = self.for_booking(booking).await?;
+        let ledger = Ledger(&rows);
+        let (kept, held) = (ledger.kept(), ledger.held());
+        let Some(currency) = rows.first().map(|p| p.amount.currency()) else { return Ok(()) };
+        let due = match store::due(&mut *self.pool().acquire().await?, booking).await? {
+            Some(due) => due.amount.minor(),
+            None => kept + held,
+        };
+        let money = |minor: i64| Money::from_minor(minor, currency);
+        let mut steps = (1u128..).map(|n| step_key(event, n));
+        let mut next = || steps.next().expect("unbounded");
+        if kept > due {
+            let mut surplus = kept - due;
+            for (capture, left) in ledger.refundable() {
+                let amount = surplus.min(left.minor());
+                settle(self.refund_capture(booking, capture.id, money(amount), next()).await)?;
+                surplus -= amount;
+                if surplus == 0 {
+                    break;
+                }
+            }
+        }
+        let needed = (due - kept).max(0);
+        if held < needed {
+            let Some(card) = store::kept_card(&mut *self.pool().acquire().await?, booking).await? else {
+                tracing::warn!(%booking, "no card on file to hold the difference: the balance is due at the desk");
+                return Ok(());
+            };
+            let older: Vec<_> = ledger.holds().into_iter().map(|(a, _)| a.id).collect();
+            let hold = Hold { booking_id: booking, user_id: user, amount: money(needed), source: Source::Kept(card), beside: true };
+            let request = format!("hold {} more for booking {booking}", money(needed));
+            let placed = idempotency::once(self.ask(next(), Operation::Authorise, request, booking), |a| self.hold(hold, a)).await;
+            if !settled(placed)? {
+                return Ok(());
+            }
+            for auth in older {
+                settle(self.void_of(booking, auth, next()).await)?;
+            }
+        }
+        if !capture {
             return Ok(());
         }
-        settle(self.capture(booking, None, step_key(event, 1)).await)
+        let rows = self.for_booking(booking).await?;
+        let ledger = Ledger(&rows);
+        if let Some((_, held)) = ledger.holding().filter(|_| needed > 0) {
+            settle(self.capture(booking, Some(money(needed.min(held.minor()))), next()).await)?;
+        }
+        let rows = self.for_booking(booking).await?;
+        for (auth, _) in Ledger(&rows).holds() {
+            settle(self.void_of(booking, auth.id, next()).await)?;
+        }
+        Ok(())
     }
 
     async fn handled(&self, event: EventId) -> anyhow::Result<bool> {
@@ -124,12 +228,18 @@ impl PaymentsService {
 /// A transient failure is returned so the consumer retries the event later; any other refusal
 /// (nothing held, a declined refund) would fail the same way again, so it is logged and left.
 fn settle<T>(result: Result<T, PaymentError>) -> anyhow::Result<()> {
+    settled(result).map(|_| ())
+}
+
+/// Like `settle`, answering whether the step moved the money.
+fn settled<T>(result: Result<T, PaymentError>) -> anyhow::Result<bool> {
     match result {
-        Ok(_) | Err(PaymentError::NothingHeld) => Ok(()),
+        Ok(_) => Ok(true),
+        Err(PaymentError::NothingHeld) => Ok(false),
         Err(e) if e.is_transient() => Err(anyhow::Error::new(e).context("moving money for a booking event")),
         Err(e) => {
             tracing::warn!(error = %e, "a booking event's payment step was refused; left for staff");
-            Ok(())
+            Ok(false)
         }
     }
 }

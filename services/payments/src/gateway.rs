@@ -37,6 +37,15 @@ impl GatewayError {
     }
 }
 
+/// What became of a request the gateway was sent with a given reference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup {
+    /// The gateway never received it: sending it again is safe.
+    NotReceived,
+    Succeeded(GatewayRef),
+    Failed(GatewayError),
+}
+
 /// A card gateway. `reference` is this service's payment id; an adapter sends it as the
 /// gateway's idempotency key, so a retry after a timeout never moves money twice.
 #[async_trait]
@@ -51,4 +60,8 @@ pub trait PaymentGateway: Send + Sync {
     async fn refund(&self, capture: &GatewayRef, amount: Money, reference: &str) -> Result<GatewayRef, GatewayError>;
     /// Releases what an authorisation still holds.
     async fn void(&self, authorisation: &GatewayRef, reference: &str) -> Result<GatewayRef, GatewayError>;
+    /// Asks what the gateway did with the request sent with `reference`, after a timeout left
+    /// its outcome unknown (every real gateway has such a query: Stripe's idempotent replay,
+    /// Adyen's payment status).
+    async fn lookup(&self, reference: &str) -> Result<Lookup, GatewayError>;
 }

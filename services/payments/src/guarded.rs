@@ -2,7 +2,7 @@
 //! backoff for transient failures, and a circuit breaker in front that fails fast while the
 //! gateway is down instead of making every guest wait for timeouts.
 use crate::card::CardDetails;
-use crate::gateway::{GatewayError, GatewayRef, PaymentGateway, Tokenised};
+use crate::gateway::{GatewayError, GatewayRef, Lookup, PaymentGateway, Tokenised};
 use crate::resilience::{Backoff, CircuitBreaker};
 use crate::PaymentsConfig;
 use kernel::Money;
@@ -15,6 +15,23 @@ pub(crate) enum CallError {
     Gateway(GatewayError),
     /// The breaker is open: the gateway was not asked.
     Open,
+}
+
+/// A gateway request's outcome as far as this service can tell.
+pub(crate) enum Settled {
+    Known(Result<GatewayRef, CallError>),
+    /// Neither the request nor the question about it was answered.
+    Unknown(CallError),
+}
+
+impl Lookup {
+    fn into_result(self) -> Result<GatewayRef, CallError> {
+        match self {
+            Lookup::Succeeded(r) => Ok(r),
+            Lookup::Failed(e) => Err(CallError::Gateway(e)),
+            Lookup::NotReceived => Err(CallError::Gateway(GatewayError::Failed("the gateway never received the request".into()))),
+        }
+    }
 }
 
 pub(crate) struct Guarded {
@@ -52,6 +69,34 @@ impl Guarded {
 
     pub async fn void(&self, auth: &GatewayRef, reference: &str) -> Result<GatewayRef, CallError> {
         self.call("void", || self.gateway.void(auth, reference)).await
+    }
+
+    pub async fn lookup(&self, reference: &str) -> Result<Lookup, CallError> {
+        self.call("lookup", || self.gateway.lookup(reference)).await
+    }
+
+    /// Sends `call` with `reference`, unless a resumed attempt finds the gateway already
+    /// answered it. A transient failure is settled by asking the gateway what it did: only when
+    /// that too fails is the outcome unknown.
+    pub async fn settled<Fut>(&self, reference: &str, resumed: bool, call: impl FnOnce() -> Fut) -> Settled
+    where
+        Fut: Future<Output = Result<GatewayRef, CallError>>,
+    {
+        if resumed {
+            match self.lookup(reference).await {
+                Ok(Lookup::NotReceived) => {}
+                Ok(known) => return Settled::Known(known.into_result()),
+                Err(e) => return Settled::Unknown(e),
+            }
+        }
+        match call().await {
+            Err(CallError::Gateway(e)) if e.is_transient() => match self.lookup(reference).await {
+                Ok(Lookup::NotReceived) => Settled::Known(Err(CallError::Gateway(e))),
+                Ok(known) => Settled::Known(known.into_result()),
+                Err(_) => Settled::Unknown(CallError::Gateway(e)),
+            },
+            other => Settled::Known(other),
+        }
     }
 
     async fn call<T, F, Fut>(&self, operation: &'static str, mut attempt: F) -> Result<T, CallError>

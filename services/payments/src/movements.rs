@@ -1,8 +1,12 @@
-//! Captures, refunds and voids: each acts on an earlier payment of the booking, decided and
-//! recorded while the booking's lock is held, so concurrent requests see each other's effect.
+//! Captures, refunds and voids: each acts on an earlier payment of the booking. What the
+//! ledger allows is decided before the gateway is called and recorded after it, with no
+//! transaction open in between; the claim of the request's key keeps a second movement of the
+//! same booking from running meanwhile.
 use crate::domain::{Ledger, Payment, PaymentKind};
 use crate::gateway::GatewayRef;
-use crate::service::{failure_of, now};
+use crate::guarded::Settled;
+use crate::idempotency::{Attempt, Outcome};
+use crate::service::{failure_of, now, succeeded, try_outcome};
 use crate::{store, PaymentError, PaymentsService};
 use anyhow::Context;
 use kernel::{BookingId, Money, PaymentId};
@@ -15,30 +19,41 @@ pub(crate) enum Move {
     Refund(Money),
     RefundOf(PaymentId, Money),
     Void,
+    /// What one given authorisation still holds.
+    VoidOf(PaymentId),
 }
 
 impl PaymentsService {
-    /// Asks the gateway for `m` and records the outcome with its event in one transaction. A
-    /// gateway failure is an `Ok` payment carrying its `failure`; a request the ledger does
-    /// not allow is an error and records nothing.
-    pub(crate) async fn movement(&self, booking: BookingId, m: Move) -> Result<Payment, PaymentError> {
-        let mut tx = self.pool().begin().await?;
-        store::lock_booking(&mut tx, booking).await?;
-        let rows = store::for_booking(&mut tx, booking).await?;
-        let (kind, parent, amount) = plan(&Ledger(&rows), m)?;
-        let id = PaymentId::new();
+    /// Asks the gateway for `m` and records the outcome with its event. A gateway failure is a
+    /// payment carrying its `failure`; a request the ledger does not allow records nothing.
+    pub(crate) async fn movement(&self, booking: BookingId, m: Move, attempt: Attempt) -> Outcome<Payment> {
+        let id = attempt.payment_id;
+        let mut conn = try_outcome!(self.pool().acquire().await);
+        if attempt.resumed {
+            if let Some(done) = try_outcome!(store::payment(&mut conn, id).await) {
+                return Outcome::Done(succeeded(done));
+            }
+        }
+        let rows = try_outcome!(store::for_booking(&mut conn, booking).await);
+        drop(conn);
+        let (kind, parent, amount) = try_outcome!(plan(&Ledger(&rows), m));
+        let on = GatewayRef(try_outcome!(parent.gateway_reference.clone().context("a succeeded payment without a gateway reference")));
         let reference = id.to_string();
-        let on = GatewayRef(parent.gateway_reference.clone().context("a succeeded payment without a gateway reference")?);
         let gateway = self.gateway();
-        let outcome = match kind {
-            PaymentKind::Capture => gateway.capture(&on, amount, &reference).await,
-            PaymentKind::Refund => gateway.refund(&on, amount, &reference).await,
-            PaymentKind::Void => gateway.void(&on, &reference).await,
-            PaymentKind::Authorisation => unreachable!("plan never authorises"),
-        };
-        let (gateway_reference, failure) = match outcome {
-            Ok(r) => (Some(r.0), None),
-            Err(e) => (None, Some(failure_of(e))),
+        let settled = gateway
+            .settled(&reference, attempt.resumed, || async {
+                match kind {
+                    PaymentKind::Capture => gateway.capture(&on, amount, &reference).await,
+                    PaymentKind::Refund => gateway.refund(&on, amount, &reference).await,
+                    PaymentKind::Void => gateway.void(&on, &reference).await,
+                    PaymentKind::Authorisation => unreachable!("plan never authorises"),
+                }
+            })
+            .await;
+        let (gateway_reference, failure) = match settled {
+            Settled::Known(Ok(r)) => (Some(r.0), None),
+            Settled::Known(Err(e)) => (None, Some(failure_of(e))),
+            Settled::Unknown(e) => return Outcome::Unknown(PaymentError::from_failure(failure_of(e))),
         };
         let payment = Payment {
             id,
@@ -53,9 +68,7 @@ impl PaymentsService {
             gateway_reference,
             created_at: now(),
         };
-        store::record(&mut tx, &payment, None).await?;
-        tx.commit().await?;
-        Ok(payment)
+        self.record(payment, None, None).await
     }
 }
 
@@ -68,6 +81,10 @@ fn plan<'a>(ledger: &Ledger<'a>, m: Move) -> Result<(PaymentKind, &'a Payment, M
         }
         Move::Void => {
             let (auth, held) = ledger.holding().ok_or(PaymentError::NothingHeld)?;
+            Ok((PaymentKind::Void, auth, held))
+        }
+        Move::VoidOf(id) => {
+            let (auth, held) = ledger.holds().into_iter().find(|(a, _)| a.id == id).ok_or(PaymentError::NothingHeld)?;
             Ok((PaymentKind::Void, auth, held))
         }
         Move::Refund(amount) => {

@@ -164,3 +164,82 @@ pub async fn mark_processed(conn: &mut PgConnection, event: EventId, topic: &str
         .await?;
     Ok(())
 }
+
+/// One payment by its id (the gateway reference of its request).
+pub async fn payment(conn: &mut PgConnection, id: PaymentId) -> anyhow::Result<Option<Payment>> {
+    let row: Option<Row> = sqlx::query_as(
+        "SELECT id, booking_id, user_id, kind, parent_id, failure_code, amount_minor, currency, card_last4, card_brand,
+                gateway_reference, created_at
+         FROM payments.payments WHERE id = $1",
+    )
+    .bind(id.as_uuid())
+    .fetch_optional(conn)
+    .await?;
+    row.map(Payment::try_from).transpose()
+}
+
+/// A card as the gateway keeps it for this hotel: its token, and what a person may see of it.
+#[derive(Debug, Clone)]
+pub struct KeptCard {
+    pub token: String,
+    pub last4: String,
+    pub brand: String,
+}
+
+impl KeptCard {
+    pub fn of(card: &crate::CardDetails, token: String) -> Self {
+        let number = card.number();
+        Self { token, last4: number.last4().to_owned(), brand: number.brand().as_str().to_owned() }
+    }
+}
+
+/// The card of the booking's latest succeeded hold, to hold more on it when the stay grows.
+pub async fn kept_card(conn: &mut PgConnection, booking: BookingId) -> sqlx::Result<Option<KeptCard>> {
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT card_token, card_last4, card_brand FROM payments.payments
+         WHERE booking_id = $1 AND kind = 'authorisation' AND status = 'succeeded' AND card_token IS NOT NULL
+         ORDER BY created_at DESC, id DESC LIMIT 1",
+    )
+    .bind(booking.as_uuid())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|(token, last4, brand)| KeptCard { token, last4, brand }))
+}
+
+/// What a booking should cost now, as of the bookings service's event `version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Due {
+    pub booking: BookingId,
+    pub amount: Money,
+    pub version: i64,
+}
+
+/// Keeps `due` unless a later version is already known; answers whether it was kept.
+pub async fn set_due(conn: &mut PgConnection, due: &Due) -> sqlx::Result<bool> {
+    let kept = sqlx::query(
+        "INSERT INTO payments.booking_dues (booking_id, due_minor, currency, version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (booking_id) DO UPDATE SET due_minor = EXCLUDED.due_minor, currency = EXCLUDED.currency,
+             version = EXCLUDED.version, updated_at = now()
+         WHERE payments.booking_dues.version < EXCLUDED.version",
+    )
+    .bind(due.booking.as_uuid())
+    .bind(due.amount.minor())
+    .bind(due.amount.currency().code())
+    .bind(due.version)
+    .execute(conn)
+    .await?;
+    Ok(kept.rows_affected() == 1)
+}
+
+pub async fn due(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Option<Due>> {
+    let row: Option<(i64, String, i64)> =
+        sqlx::query_as("SELECT due_minor, currency, version FROM payments.booking_dues WHERE booking_id = $1")
+            .bind(booking.as_uuid())
+            .fetch_optional(conn)
+            .await?;
+    row.map(|(minor, currency, version)| {
+        let currency = Currency::parse(currency.trim()).with_context(|| format!("currency {currency}"))?;
+        Ok(Due { booking, amount: Money::from_minor(minor, currency), version })
+    })
+    .transpose()
+}

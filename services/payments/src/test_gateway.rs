@@ -1,11 +1,16 @@
-//! A local gateway for development and tests: it moves no money and keeps no state. Each
-//! documented test card behaves as a real gateway might (see services/payments/README.md);
-//! every other card that passes validation is approved.
+//! A local gateway for development and tests: it moves no money. Like a real gateway it
+//! remembers every request by its reference (in memory, so until the app restarts): a request
+//! sent again with the same reference gets the first answer and moves nothing twice, and
+//! `lookup` tells what became of one. Each documented test card behaves as a real gateway might
+//! (see services/payments/README.md); every other card that passes validation is approved.
 use crate::card::CardDetails;
 use crate::gateway::{GatewayError, GatewayRef, PaymentGateway, Tokenised};
 use async_trait::async_trait;
 use kernel::Money;
+use crate::gateway::Lookup;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::time::Duration;
 
 /// The documented test card numbers.
@@ -15,7 +20,8 @@ pub mod test_cards {
     pub const INSUFFICIENT_FUNDS: &str = "4000000000009995";
     /// Every authorisation fails with a gateway error: retried, then reported.
     pub const GATEWAY_ERROR: &str = "4000000000000119";
-    /// Authorisations answer only after the gateway's slow delay, later than any sane timeout.
+    /// Authorisations are held at once but answered only after the gateway's slow delay, later
+    /// than any sane timeout: the outcome is known only by asking the gateway.
     pub const SLOW: &str = "4000000000003063";
 }
 
@@ -63,12 +69,42 @@ pub struct TestGateway {
     slow_delay: Duration,
     calls: AtomicUsize,
     outage: AtomicBool,
+    failing_lookups: AtomicUsize,
+    /// Every request's answer by its reference.
+    answers: Mutex<HashMap<String, Result<GatewayRef, GatewayError>>>,
+    holds: AtomicUsize,
 }
 
 impl TestGateway {
     /// The slow card answers after `slow_delay`; make it longer than the call timeout.
     pub fn new(slow_delay: Duration) -> Self {
-        Self { slow_delay, calls: AtomicUsize::new(0), outage: AtomicBool::new(false) }
+        Self {
+            slow_delay,
+            calls: AtomicUsize::new(0),
+            outage: AtomicBool::new(false),
+            failing_lookups: AtomicUsize::new(0),
+            answers: Mutex::new(HashMap::new()),
+            holds: AtomicUsize::new(0),
+        }
+    }
+
+    /// How many authorisations this gateway has made: what a guest's card would show as held.
+    pub fn holds(&self) -> usize {
+        self.holds.load(Ordering::SeqCst)
+    }
+
+    /// The next `n` lookups fail as if the gateway's status endpoint were down.
+    pub fn fail_lookups(&self, n: usize) {
+        self.failing_lookups.store(n, Ordering::SeqCst);
+    }
+
+    fn answers(&self) -> std::sync::MutexGuard<'_, HashMap<String, Result<GatewayRef, GatewayError>>> {
+        self.answers.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The first answer to `reference`, or `decide`'s, remembered before it is given.
+    fn once(&self, reference: &str, decide: impl FnOnce() -> Result<GatewayRef, GatewayError>) -> Result<GatewayRef, GatewayError> {
+        self.answers().entry(reference.to_owned()).or_insert_with(decide).clone()
     }
 
     /// How many requests reached this gateway, to see retries and a circuit breaker at work.
@@ -96,7 +132,7 @@ impl Default for TestGateway {
     }
 }
 
-fn reference(prefix: &str) -> GatewayRef {
+fn new_reference(prefix: &str) -> GatewayRef {
     GatewayRef(format!("{prefix}_test_{}", uuid::Uuid::new_v4().simple()))
 }
 
@@ -113,33 +149,50 @@ impl PaymentGateway for TestGateway {
         })
     }
 
-    async fn authorise(&self, token: &str, _amount: Money, _reference: &str) -> Result<GatewayRef, GatewayError> {
+    async fn authorise(&self, token: &str, _amount: Money, reference: &str) -> Result<GatewayRef, GatewayError> {
         self.reach()?;
-        match Behaviour::of_token(token) {
-            Some(Behaviour::Approve) => Ok(reference("auth")),
+        let behaviour = Behaviour::of_token(token);
+        let answer = self.once(reference, || match behaviour {
+            Some(Behaviour::Approve | Behaviour::Slow) => {
+                self.holds.fetch_add(1, Ordering::SeqCst);
+                Ok(new_reference("auth"))
+            }
             Some(Behaviour::Decline) | None => Err(GatewayError::Declined),
             Some(Behaviour::InsufficientFunds) => Err(GatewayError::InsufficientFunds),
             Some(Behaviour::Fail) => Err(GatewayError::Failed("simulated processing error".into())),
-            Some(Behaviour::Slow) => {
-                tokio::time::sleep(self.slow_delay).await;
-                Ok(reference("auth"))
-            }
+        });
+        if behaviour == Some(Behaviour::Slow) {
+            tokio::time::sleep(self.slow_delay).await;
         }
+        answer
     }
 
-    async fn capture(&self, _auth: &GatewayRef, _amount: Money, _reference: &str) -> Result<GatewayRef, GatewayError> {
+    async fn capture(&self, _auth: &GatewayRef, _amount: Money, reference: &str) -> Result<GatewayRef, GatewayError> {
         self.reach()?;
-        Ok(reference("cap"))
+        self.once(reference, || Ok(new_reference("cap")))
     }
 
-    async fn refund(&self, _capture: &GatewayRef, _amount: Money, _reference: &str) -> Result<GatewayRef, GatewayError> {
+    async fn refund(&self, _capture: &GatewayRef, _amount: Money, reference: &str) -> Result<GatewayRef, GatewayError> {
         self.reach()?;
-        Ok(reference("ref"))
+        self.once(reference, || Ok(new_reference("ref")))
     }
 
-    async fn void(&self, _auth: &GatewayRef, _reference: &str) -> Result<GatewayRef, GatewayError> {
+    async fn void(&self, _auth: &GatewayRef, reference: &str) -> Result<GatewayRef, GatewayError> {
         self.reach()?;
-        Ok(reference("void"))
+        self.once(reference, || Ok(new_reference("void")))
+    }
+
+    async fn lookup(&self, reference: &str) -> Result<Lookup, GatewayError> {
+        self.reach()?;
+        let failing = self.failing_lookups.fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1));
+        if failing.is_ok() {
+            return Err(GatewayError::Failed("simulated status endpoint outage".into()));
+        }
+        Ok(match self.answers().get(reference) {
+            None => Lookup::NotReceived,
+            Some(Ok(r)) => Lookup::Succeeded(r.clone()),
+            Some(Err(e)) => Lookup::Failed(e.clone()),
+        })
     }
 }
 

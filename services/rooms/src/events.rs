@@ -1,20 +1,21 @@
-//! What the rooms service consumes: the front desk's check-ins, check-outs and cancellations.
+//! What the rooms service consumes: the front desk's check-ins, check-outs, room moves and
+//! cancellations.
 //! It publishes `room.status.changed` through the room documents' outbox (`crate::outbox`).
 use crate::{HousekeepingError, RoomsService};
 use eventbus::Handler;
 use futures::future::BoxFuture;
-use kernel::events::{Envelope, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT};
+use kernel::events::{Envelope, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_MODIFIED};
 use serde::de::DeserializeOwned;
 
 pub const GROUP: &str = "rooms";
-pub const TOPICS: [&str; 3] = [BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CANCELLED];
+pub const TOPICS: [&str; 4] = [BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CANCELLED, BOOKING_MODIFIED];
 
 /// Feeds the booking events rooms follow into the service.
 pub struct RoomsConsumer(pub RoomsService);
 
 impl RoomsConsumer {
     pub const GROUP: &'static str = GROUP;
-    pub const TOPICS: [&'static str; 3] = TOPICS;
+    pub const TOPICS: [&'static str; 4] = TOPICS;
 }
 
 /// `None` for an event that does not match its schema: it will never parse, and retrying it
@@ -31,15 +32,19 @@ impl Handler for RoomsConsumer {
             let rooms = &self.0;
             let applied = match topic {
                 BOOKING_CHECKED_IN => match parse(topic, payload) {
-                    Some(event) => rooms.on_booking_checked_in(&event).await,
+                    Some(event) => rooms.on_booking_checked_in(&event).await.map(drop),
                     None => return Ok(()),
                 },
                 BOOKING_CHECKED_OUT => match parse(topic, payload) {
-                    Some(event) => rooms.on_booking_checked_out(&event).await,
+                    Some(event) => rooms.on_booking_checked_out(&event).await.map(drop),
                     None => return Ok(()),
                 },
                 BOOKING_CANCELLED => match parse(topic, payload) {
-                    Some(event) => rooms.on_booking_cancelled(&event).await,
+                    Some(event) => rooms.on_booking_cancelled(&event).await.map(drop),
+                    None => return Ok(()),
+                },
+                BOOKING_MODIFIED => match parse(topic, payload) {
+                    Some(event) => rooms.on_booking_modified(&event).await.map(drop),
                     None => return Ok(()),
                 },
                 _ => return Ok(()),

@@ -4,6 +4,10 @@ pub enum UsersError {
     SignIn(String),
     #[error("your account has no role in this hotel; ask the front desk")]
     NoRole,
+    /// The identity provider no longer vouches for the person (disabled, signed out there,
+    /// refresh token expired): their session here ends too.
+    #[error("your sign-in has ended ({0}); please sign in again")]
+    SignInEnded(String),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }

@@ -3,10 +3,12 @@ mod domain;
 mod error;
 mod oidc;
 mod service;
+mod session;
 mod store;
 
 pub use domain::{Identity, Language, User};
 pub use error::UsersError;
 pub use oidc::{Oidc, OidcConfig, PendingLogin, SignedIn};
 pub use service::UsersService;
+pub use session::{Grant, RefreshToken, SessionGuard, SessionPolicy, Verdict};
 pub use store::OUTBOX;

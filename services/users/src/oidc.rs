@@ -1,5 +1,5 @@
 //! OpenID Connect authorization-code flow with PKCE, state and nonce.
-use crate::{Identity, Language, UsersError};
+use crate::{Identity, Language, RefreshToken, UsersError};
 use kernel::{Email, Role};
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType, CoreGenderClaim,
@@ -8,9 +8,10 @@ use openidconnect::core::{
 };
 use openidconnect::{
     AdditionalClaims, AuthorizationCode, Client, ClientId, ClientSecret, CsrfToken, EmptyExtraTokenFields,
-    EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenFields, IssuerUrl, LogoutRequest,
-    Nonce, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl, ProviderMetadataWithLogout,
-    RedirectUrl, Scope, StandardErrorResponse, StandardTokenResponse, TokenResponse,
+    EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdTokenClaims, IdTokenFields, IssuerUrl,
+    LogoutRequest, Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
+    ProviderMetadataWithLogout, RedirectUrl, RequestTokenError, Scope, StandardErrorResponse,
+    StandardTokenResponse, TokenResponse,
 };
 use serde::{Deserialize, Serialize};
 
@@ -64,10 +65,12 @@ pub struct PendingLogin {
     pub return_to: String,
 }
 
-/// The outcome of a completed sign-in; the ID token is kept only to end the provider's session.
+/// The outcome of a completed sign-in or refresh; the ID token is kept only to end the
+/// provider's session, the refresh token to re-check the role later.
 pub struct SignedIn {
     pub identity: Identity,
     pub id_token: String,
+    pub refresh_token: RefreshToken,
 }
 
 #[derive(Clone)]
@@ -135,21 +138,41 @@ impl Oidc {
         let claims = id_token
             .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
             .map_err(|e| UsersError::SignIn(format!("the ID token was not valid ({e})")))?;
-        let email = claims
-            .email()
-            .map(|e| e.as_str())
-            .ok_or_else(|| UsersError::SignIn("your account has no email address".into()))?;
-        let email = Email::parse(email).map_err(|e| UsersError::SignIn(e.to_string()))?;
-        let name = claims
-            .name()
-            .and_then(|n| n.get(None))
-            .map(|n| n.as_str().to_owned())
-            .unwrap_or_else(|| email.as_str().to_owned());
-        let role = Role::highest(claims.additional_claims().realm_roles.iter().map(String::as_str))
-            .ok_or(UsersError::NoRole)?;
-        let language = claims.locale().and_then(|l| Language::from_locale(l.as_ref()));
-        let identity = Identity { subject: claims.subject().as_str().to_owned(), email, name, role, language };
-        Ok(SignedIn { identity, id_token: id_token.to_string() })
+        let identity = identity(claims)?;
+        let refresh_token = token
+            .refresh_token()
+            .map(|t| RefreshToken::new(t.secret().clone()))
+            .ok_or_else(|| UsersError::SignIn("the identity provider sent no refresh token".into()))?;
+        Ok(SignedIn { identity, id_token: id_token.to_string(), refresh_token })
+    }
+
+    /// Asks the provider again who holds `refresh_token` (refresh-token grant) and verifies the
+    /// fresh ID token. A refusal is [`UsersError::SignInEnded`] (or [`UsersError::NoRole`]);
+    /// an unreachable provider is [`UsersError::Unexpected`].
+    pub async fn refresh(&self, refresh_token: &RefreshToken) -> Result<SignedIn, UsersError> {
+        let client = self.client()?;
+        let presented = openidconnect::RefreshToken::new(refresh_token.secret().to_owned());
+        let token = client
+            .exchange_refresh_token(&presented)
+            .map_err(|e| UsersError::Unexpected(e.into()))?
+            .request_async(&self.http)
+            .await
+            .map_err(|e| match e {
+                RequestTokenError::ServerResponse(refused) => UsersError::SignInEnded(refused.to_string()),
+                other => UsersError::Unexpected(anyhow::Error::new(other).context("refreshing the sign-in")),
+            })?;
+        let id_token = token
+            .id_token()
+            .ok_or_else(|| UsersError::SignInEnded("the identity provider sent no ID token".into()))?;
+        // A refreshed ID token carries no nonce of ours to compare: signature, issuer, audience
+        // and expiry still are checked.
+        let claims = id_token
+            .claims(&client.id_token_verifier(), |_: Option<&Nonce>| Ok(()))
+            .map_err(|e| UsersError::SignInEnded(format!("the ID token was not valid ({e})")))?;
+        let identity = identity(claims)?;
+        // A provider that does not rotate refresh tokens sends none back: the old one still holds.
+        let refresh_token = token.refresh_token().map(|t| RefreshToken::new(t.secret().clone())).unwrap_or_else(|| refresh_token.clone());
+        Ok(SignedIn { identity, id_token: id_token.to_string(), refresh_token })
     }
 
     /// The provider's end-session URL that signs the person out there too, then returns home.
@@ -171,4 +194,21 @@ impl Oidc {
         }
         Ok(request.http_get_url().to_string())
     }
+}
+
+/// The person an ID token names, with the highest hotel role among its `realm_roles`.
+fn identity(claims: &IdTokenClaims<RealmRoles, CoreGenderClaim>) -> Result<Identity, UsersError> {
+    let email = claims
+        .email()
+        .map(|e| e.as_str())
+        .ok_or_else(|| UsersError::SignIn("your account has no email address".into()))?;
+    let email = Email::parse(email).map_err(|e| UsersError::SignIn(e.to_string()))?;
+    let name = claims
+        .name()
+        .and_then(|n| n.get(None))
+        .map(|n| n.as_str().to_owned())
+        .unwrap_or_else(|| email.as_str().to_owned());
+    let role = Role::highest(claims.additional_claims().realm_roles.iter().map(String::as_str)).ok_or(UsersError::NoRole)?;
+    let language = claims.locale().and_then(|l| Language::from_locale(l.as_ref()));
+    Ok(Identity { subject: claims.subject().as_str().to_owned(), email, name, role, language })
 }

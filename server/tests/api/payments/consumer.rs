@@ -20,6 +20,7 @@ fn cancelled(booking: BookingId, user: UserId, fee: &str) -> Envelope<BookingCan
         cancellation_fee: fee.into(),
         currency: "EUR".into(),
         timestamp: Utc::now(),
+        version: 3,
     };
     Envelope::new(payload, Utc::now())
 }
@@ -35,6 +36,7 @@ fn checked_in(booking: BookingId, user: UserId) -> Envelope<BookingCheckedIn> {
         check_out: today + chrono::Days::new(2),
         by: UserId::new(),
         timestamp: Utc::now(),
+        version: 2,
     };
     Envelope::new(payload, Utc::now())
 }
@@ -50,6 +52,7 @@ fn checked_out(booking: BookingId, user: UserId) -> Envelope<BookingCheckedOut> 
         check_out: arrived.check_out,
         by: arrived.by,
         timestamp: Utc::now(),
+        version: 3,
     };
     Envelope::new(payload, Utc::now())
 }
@@ -79,6 +82,7 @@ async fn cancelling_after_capture_refunds_all_but_the_fee() {
     for (fee, refunded) in [("50.00", 25_000), ("0.00", 30_000)] {
         let req = pay(test_cards::SUCCEEDS, 30_000);
         payments.authorise(req.clone()).await.unwrap();
+        payments.capture_booked(req.booking_id, uuid::Uuid::new_v4()).await.unwrap();
         let event = cancelled(req.booking_id, req.user_id, fee);
         payments.on_cancelled(&event).await.unwrap();
         payments.on_cancelled(&event).await.unwrap();
@@ -126,7 +130,9 @@ async fn check_in_or_check_out_captures_as_the_policy_says() {
 }
 
 /// A transient failure is handed back, so the consumer retries the event instead of dropping
-/// the money movement; once the gateway is back, the same event settles the booking.
+/// the money movement; once the gateway is back, the same event settles the booking. The
+/// outage left the capture's outcome unknown (the gateway could not even be asked), so the
+/// retry asks first and records one capture, not a failure and a capture.
 #[tokio::test]
 async fn an_event_met_by_a_gateway_outage_is_retried_not_lost() {
     let app = spawn_app().await;
@@ -140,7 +146,7 @@ async fn an_event_met_by_a_gateway_outage_is_retried_not_lost() {
     payments.on_checked_in(&arrival).await.unwrap();
     assert_eq!(
         ledger(&app, req.booking_id).await,
-        [row("authorisation", "succeeded", 18_000), row("capture", "failed", 18_000), row("capture", "succeeded", 18_000)]
+        [row("authorisation", "succeeded", 18_000), row("capture", "succeeded", 18_000)]
     );
 }
 

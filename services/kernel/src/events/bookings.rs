@@ -1,4 +1,10 @@
 //! What the bookings service publishes.
+//!
+//! Every event carries the booking's `version`: 1 when it is created, one more with every change
+//! of its row (the database counts, in the transaction that writes the event). Events about one
+//! booking travel on different topics with no order between them, so a consumer that keeps state
+//! orders them by version, never by arrival or timestamp. `0` marks an event published before
+//! versions existed (`serde` default).
 use super::*;
 use crate::{BookingId, RoomId, UserId};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -19,6 +25,9 @@ pub struct BookingCreated {
     pub total_amount: String,
     pub currency: String,
     pub timestamp: DateTime<Utc>,
+    /// The booking's version: always 1 at creation (see the module's doc).
+    #[serde(default)]
+    pub version: i64,
     /// What the total is made of, for the folio: every night, then discounts and taxes.
     #[serde(default)]
     pub lines: Vec<ChargeLine>,
@@ -47,6 +56,9 @@ pub struct BookingCancelled {
     pub cancellation_fee: String,
     pub currency: String,
     pub timestamp: DateTime<Utc>,
+    /// The booking's version after this change (see the module's doc).
+    #[serde(default)]
+    pub version: i64,
 }
 
 impl Event for BookingCancelled {
@@ -79,7 +91,15 @@ pub struct BookingModified {
     pub previous_check_in: NaiveDate,
     pub previous_check_out: NaiveDate,
     pub previous_total_amount: String,
+    /// The booking's status after the change (`confirmed`, `checked_in`, ...): a `room_moved`
+    /// stay that is `checked_in` moves its guest from one room to the other. `None` in events
+    /// published before it was added.
+    #[serde(default)]
+    pub status: Option<String>,
     pub timestamp: DateTime<Utc>,
+    /// The booking's version after this change (see the module's doc).
+    #[serde(default)]
+    pub version: i64,
     /// What the new total is made of; replaces the lines the booking had.
     #[serde(default)]
     pub lines: Vec<ChargeLine>,
@@ -117,6 +137,9 @@ pub struct BookingCheckedIn {
     /// The member of staff at the desk.
     pub by: UserId,
     pub timestamp: DateTime<Utc>,
+    /// The booking's version after this change (see the module's doc).
+    #[serde(default)]
+    pub version: i64,
 }
 
 impl Event for BookingCheckedIn {
@@ -137,6 +160,9 @@ pub struct BookingCheckedOut {
     pub check_out: NaiveDate,
     pub by: UserId,
     pub timestamp: DateTime<Utc>,
+    /// The booking's version after this change (see the module's doc).
+    #[serde(default)]
+    pub version: i64,
 }
 
 impl Event for BookingCheckedOut {

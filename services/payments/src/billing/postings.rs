@@ -1,5 +1,16 @@
 //! What booking events post to the folio. Each event is handled once: its id is remembered in
 //! the same transaction as its postings.
+//!
+//! Created, modified and cancelled travel on separate topics, so they arrive in any order, and
+//! any of them again. The folio applies them from the latest state, not in arrival order: it
+//! remembers the highest booking version it applied, and an event no newer is skipped, because a
+//! later one has superseded it (created and modified carry the whole priced stay, cancelled is
+//! final). A newer one applies against whatever stands: modified reverses the stay lines standing
+//! and posts its own, cancelled reverses them and posts its fee. So a cancellation arriving first
+//! leaves only the fee, and the created and modified that follow it post nothing, exactly as if
+//! all three had come in order. This is the "last writer by version wins" rule payment ledgers
+//! use for state carried by events, rather than buffering events until the gaps fill: versions
+//! skip numbers (check-in, check-out and room moves count too), so a gap is no sign of loss.
 use super::domain::{self, ChargeKind, FolioCharge};
 use super::store::{self, FolioHead, NewCharge};
 use super::BillingService;
@@ -55,7 +66,7 @@ impl BillingService {
         let b = &event.payload;
         let Some((currency, lines)) = parsed(priced_lines(&b.currency, &b.lines)) else { return Ok(()) };
         let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
-        let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
+        let Some(mut tx) = self.begin_once(event, head, b.version).await? else { return Ok(()) };
         post_lines(&mut tx, b.booking_id, event, lines).await?;
         tx.commit().await?;
         Ok(())
@@ -67,7 +78,7 @@ impl BillingService {
         let b = &event.payload;
         let Some((currency, lines)) = parsed(priced_lines(&b.currency, &b.lines)) else { return Ok(()) };
         let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
-        let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
+        let Some(mut tx) = self.begin_once(event, head, b.version).await? else { return Ok(()) };
         reverse_stay(&mut tx, b.booking_id, event).await?;
         post_lines(&mut tx, b.booking_id, event, lines).await?;
         tx.commit().await?;
@@ -85,7 +96,7 @@ impl BillingService {
             return Ok(());
         };
         let head = FolioHead { booking_id: b.booking_id, user_id: b.user_id, currency };
-        let Some(mut tx) = self.begin_once(event, head).await? else { return Ok(()) };
+        let Some(mut tx) = self.begin_once(event, head, b.version).await? else { return Ok(()) };
         reverse_stay(&mut tx, b.booking_id, event).await?;
         if fee.minor() > 0 {
             let fee = Line { kind: ChargeKind::CancellationFee, night: None, description: "Cancellation fee".into(), amount: fee };
@@ -95,9 +106,15 @@ impl BillingService {
         Ok(())
     }
 
-    /// A transaction with the folio open and locked and `event` remembered; `None` when the
-    /// event was handled before.
-    async fn begin_once<P: Event>(&self, event: &Envelope<P>, head: FolioHead) -> anyhow::Result<Option<Transaction<'static, Postgres>>> {
+    /// A transaction with the folio open and locked, `event` remembered and the folio at booking
+    /// `version`; `None` when the event was handled before or a later version has superseded it.
+    /// An event from before versions (`0`) is applied as it comes, as it always was.
+    async fn begin_once<P: Event>(
+        &self,
+        event: &Envelope<P>,
+        head: FolioHead,
+        version: i64,
+    ) -> anyhow::Result<Option<Transaction<'static, Postgres>>> {
         let mut tx = self.pool().begin().await?;
         if !store::first_time(&mut tx, event.event_id.as_uuid(), P::TYPE).await? {
             return Ok(None);
@@ -107,6 +124,10 @@ impl BillingService {
         if folio.currency != head.currency {
             // Retrying cannot change a folio's currency; a person has to look at it.
             tracing::error!(event = %event.event_id, "skipping an event in {} for a folio kept in {}", head.currency.code(), folio.currency.code());
+            return Ok(None);
+        }
+        if version > 0 && !store::advance_booking_version(&mut tx, head.booking_id, version).await? {
+            tracing::debug!(event = %event.event_id, version, "skipping a booking event a later version superseded");
             return Ok(None);
         }
         Ok(Some(tx))

@@ -221,3 +221,14 @@ pub async fn first_time(conn: &mut PgConnection, event: Uuid, topic: &str) -> sq
     .await?;
     Ok(inserted.rows_affected() == 1)
 }
+
+/// Records that the folio (locked) now stands at booking `version`; `false`, changing nothing,
+/// when it has applied that version or a later one already.
+pub async fn advance_booking_version(conn: &mut PgConnection, booking: BookingId, version: i64) -> sqlx::Result<bool> {
+    let advanced = sqlx::query("UPDATE payments.folios SET booking_version = $2 WHERE booking_id = $1 AND booking_version < $2")
+        .bind(booking.as_uuid())
+        .bind(version)
+        .execute(conn)
+        .await?;
+    Ok(advanced.rows_affected() == 1)
+}
