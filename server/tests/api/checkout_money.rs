@@ -138,7 +138,7 @@ async fn slow_card_payments_never_starve_the_other_guests() {
     };
     let slow_payments = payments(&app, slow_config);
     let fast_payments = payments(&app, config(CapturePolicy::Booking));
-    let (slow_rooms, fast_rooms) = (add_room_type(&app, 40).await, add_room_type(&app, 20).await);
+    let (slow_rooms, fast_rooms) = (add_room_type(&app, 60).await, add_room_type(&app, 30).await);
     let slow_guests = join_all((0..40).map(|_| add_guest(&app))).await;
     let fast_guests = join_all((0..20).map(|_| add_guest(&app))).await;
     let started = Instant::now();

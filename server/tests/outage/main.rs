@@ -20,9 +20,9 @@ const BOOKINGS: usize = 500;
 const GUESTS: usize = 5;
 
 /// One outage at a time: each test stops a server the others need.
-fn one_outage_at_a_time() -> std::sync::MutexGuard<'static, ()> {
-    static TURN: std::sync::Mutex<()> = std::sync::Mutex::new(());
-    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+async fn one_outage_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
+    static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    TURN.lock().await
 }
 
 fn stack(args: &[&str]) {
@@ -62,7 +62,7 @@ async fn emails_to(address: &str) -> u64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn five_hundred_bookings_made_while_kafka_is_down_all_arrive_and_each_guest_gets_one_email_per_booking() {
-    let _turn = one_outage_at_a_time();
+    let _turn = one_outage_at_a_time().await;
     let app = spawn_app_with_workers().await;
     let room_type = add_room_type(&app, 10).await;
     let mut guests = Vec::new();

@@ -35,7 +35,7 @@ async fn ready(app: &TestApp) -> (u16, serde_json::Value) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn a_signed_in_session_survives_a_redis_restart_and_requests_answer_503_while_redis_is_down() {
-    let _turn = one_outage_at_a_time();
+    let _turn = one_outage_at_a_time().await;
     let app = spawn_app().await;
     let client = sign_in(&app, "guest@hotel.test", "guest").await;
     let me: serde_json::Value = whoami(&client, &app).await.json().await.unwrap();
