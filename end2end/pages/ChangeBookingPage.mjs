@@ -9,6 +9,8 @@ export class ChangeBookingPage {
     this.checkIn = page.locator('input[name=check_in]');
     this.checkOut = page.locator('input[name=check_out]');
     this.liveTotal = page.getByTestId('live-total');
+    /** What the change does to the guest's money, said before saving. */
+    this.moneyChange = page.getByTestId('money-change');
     this.save = page.getByRole('button', { name: 'Save changes' });
     this.alert = page.locator('main [role=alert]');
   }

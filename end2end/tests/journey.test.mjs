@@ -61,6 +61,7 @@ browserTest('a guest searches, books, changes the dates and cancels', async ({ p
     await change.checkOut.fill(longer);
     const newTotal = parseEuro(await expectText(change.liveTotal, liveTotalPattern(stay.nights + 1)));
     assert.ok(newTotal > listed, `one more night costs more: ${formatEuro(newTotal)} > ${formatEuro(listed)}`);
+    await expectText(change.moneyChange, new RegExp(`^${formatEuro(newTotal - listed).replace('.', '\\.')} more will be (charged to|held on) your card ending \\d{4}`));
     await change.save.click();
     await page.waitForURL((url) => url.pathname === `/bookings/${bookingId}`);
     await confirmation.waitUntilShown();

@@ -2,8 +2,7 @@ use crate::api::booking_actions::ModifyBooking;
 use crate::api::bookings::booking;
 use crate::api::rooms::list_room_types;
 use crate::api::booking_actions::preview_change;
-use crate::components::price::PriceTable;
-use crate::components::stay::{nights, StayFields, StayInputs, CHOOSE_DATES};
+use crate::components::stay::{LiveQuote, StayFields, StayInputs};
 use crate::dto::{BookingView, RoomTypeView};
 use crate::error::ErrorNotice;
 use leptos::prelude::*;
@@ -41,6 +40,7 @@ fn ChangeForm(b: BookingView, types: Vec<RoomTypeView>) -> impl IntoView {
     let limit = move |f: fn(&RoomTypeView) -> u8| {
         Signal::derive(move || types.with_value(|t| t.iter().find(|t| t.code == room_type.get()).map_or(1, f)))
     };
+    let promo = b.promo_code.clone().unwrap_or_default();
     let back = format!("/bookings/{}", b.id);
     view! {
         <h1 class="text-2xl font-semibold">{format!("Change booking {}", b.reference)}</h1>
@@ -56,7 +56,8 @@ fn ChangeForm(b: BookingView, types: Vec<RoomTypeView>) -> impl IntoView {
                 </select>
             </label>
             <StayFields inputs max_adults=limit(|t| t.max_adults) max_children=limit(|t| t.max_children)/>
-            <ChangeQuote id=b.id.clone() room_type=room_type.into() inputs/>
+            <LiveQuote room_type=room_type.into() inputs promo=Signal::stored(promo)/>
+            <MoneyNotice id=b.id.clone() room_type=room_type.into() inputs/>
             <button type="submit" class="rounded bg-teal-700 px-4 py-2 text-white hover:bg-teal-800 disabled:opacity-50"
                 disabled=move || modify.pending().get()>
                 {move || if modify.pending().get() { "Saving…" } else { "Save changes" }}
@@ -67,35 +68,30 @@ fn ChangeForm(b: BookingView, types: Vec<RoomTypeView>) -> impl IntoView {
     }
 }
 
-/// The changed stay's price, the cancellation terms it keeps and what happens to the guest's
-/// money, re-asked of the server as the form changes.
+/// What the change does to the guest's money and the cancellation terms it keeps, re-asked of
+/// the server as the form changes.
 #[component]
-fn ChangeQuote(id: String, room_type: Signal<String>, inputs: StayInputs) -> impl IntoView {
+fn MoneyNotice(id: String, room_type: Signal<String>, inputs: StayInputs) -> impl IntoView {
     let StayInputs { check_in, check_out, adults, children } = inputs;
-    let q = Resource::new(
-        move || (id.clone(), room_type.get(), check_in.get(), check_out.get(), adults.get(), children.get()),
+    let id = StoredValue::new(id);
+    let p = Resource::new(
+        move || (id.get_value(), room_type.get(), check_in.get(), check_out.get(), adults.get(), children.get()),
         |(id, code, ci, co, a, c)| async move {
             if ci.is_empty() || co.is_empty() {
                 return None;
             }
-            Some(preview_change(id, code, ci, co, a, c).await)
+            preview_change(id, code, ci, co, a, c).await.ok()
         },
     );
     view! {
-        <Transition fallback=|| view! { <p data-testid="live-total">"Pricing…"</p> }>
-            {move || q.get().map(|r| match r {
-                None => view! { <p data-testid="live-total" class="font-medium">{CHOOSE_DATES}</p> }.into_any(),
-                Some(Ok(p)) => view! {
-                    <div>
-                        <p data-testid="live-total" class="font-medium">
-                            {format!("{} · {} in total (was {})", nights(p.quote.nights), p.quote.price.total, p.was)}
-                        </p>
-                        <PriceTable price=p.quote.price/>
-                        <p data-testid="money-change" class="mt-2 font-medium text-stone-800">{p.money}</p>
-                        <p data-testid="terms" class="mt-1 text-sm text-stone-600">{p.quote.terms.summary()}</p>
-                    </div>
-                }.into_any(),
-                Some(Err(e)) => view! { <div data-testid="live-total"><ErrorNotice error=e/></div> }.into_any(),
+        <Transition fallback=|| ()>
+            {move || p.get().flatten().map(|p| view! {
+                <div>
+                    <p data-testid="money-change" class="font-medium text-stone-800">{p.money}</p>
+                    <p data-testid="change-terms" class="text-sm text-stone-600">
+                        {format!("After the change: {}", p.quote.terms.summary())}
+                    </p>
+                </div>
             })}
         </Transition>
     }
