@@ -34,6 +34,7 @@ impl BookingsService {
         let mut candidates: Vec<&rooms::Room> = inventory.sellable.get(&req.room_type).map(|r| r.iter().collect()).unwrap_or_default();
         candidates.sort_by_key(|r| r.id != before.room_id);
         let ids: Vec<uuid::Uuid> = candidates.iter().map(|r| r.id.as_uuid()).collect();
+        store::lock_room_type(&mut tx, &req.room_type).await?;
         for _ in 0..=ids.len() {
             let Some(room_id) = store::first_free(&mut tx, &ids, &req.stay, before.id).await? else { break };
             let room = candidates.iter().find(|r| r.id.as_uuid() == room_id).expect("a candidate");

@@ -73,11 +73,13 @@ impl BookingsService {
             candidates.rotate_left(start);
         }
         let mut booking = new_booking(&req, offer, promo.map(|p| p.code().to_owned()));
-        // Each lost race means another booking takes a candidate for some of these nights. A
-        // deadlock victim may retry before the winner commits and lose that room once more, so
-        // a room can cost a request up to two rounds; the last round is the one finding none.
-        for _ in 0..=2 * candidates.len() + 1 {
+        // Bookings of one room type take turns for the moment of choosing a room: racing
+        // inserts on the exclusion constraint deadlock, and their victims can lose round after
+        // round while rooms stay free. Only a staff move into the type can still take the room
+        // chosen, and each such loss is a room gone, so the rounds are bounded by the rooms.
+        for _ in 0..=candidates.len() {
             let mut tx = self.pool.begin().await?;
+            store::lock_room_type(&mut tx, &req.room_type).await?;
             match crate::outcome::claim(&mut tx, req.user_id, req.idempotency_key, Decided::Booked).await? {
                 None => {}
                 Some(Decided::Booked) => break,

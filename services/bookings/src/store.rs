@@ -74,6 +74,15 @@ pub enum InsertError {
 /// Inserts `b` into the first of `candidates` (room id, number) free for its stay, and answers
 /// which room it got; `Ok(None)` when every candidate is held. A race lost between the check
 /// and the insert comes back as [`InsertError::RoomTaken`] from the exclusion constraint.
+/// Held until the transaction ends.
+pub async fn lock_room_type(conn: &mut PgConnection, room_type: &RoomTypeCode) -> sqlx::Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended('bookings.room_type.' || $1, 0))")
+        .bind(room_type.as_str())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 pub async fn insert_into_free_room(
     conn: &mut PgConnection,
     b: &Booking,

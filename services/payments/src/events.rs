@@ -93,12 +93,12 @@ impl PaymentsService {
             tracing::error!(total, currency, "a booking total that is not an amount: left for staff");
             return self.mark_handled(id, topic).await;
         };
-        let due = store::Due { booking, amount, version };
+        let due = store::Due { booking, amount, version, capture_at: None };
         let newer = store::set_due(&mut *self.pool().acquire().await?, &due).await?;
         // Money is moved only for a booking this service has taken money for; an event older
         // than one already applied changes nothing.
         if newer && !self.for_booking(booking).await?.is_empty() {
-            let capture = self.capture_policy().await? == CapturePolicy::Booking;
+            let capture = self.policy_for(booking).await? == CapturePolicy::Booking;
             self.follow_due(booking, user, id, capture).await?;
         }
         self.mark_handled(id, topic).await
@@ -110,7 +110,7 @@ impl PaymentsService {
         if self.handled(event.event_id).await? {
             return Ok(());
         }
-        if self.capture_policy().await? != CapturePolicy::CheckOut {
+        if self.policy_for(event.payload.booking_id).await? != CapturePolicy::CheckOut {
             self.follow_due(event.payload.booking_id, event.payload.user_id, event.event_id, true).await?;
         }
         self.mark_handled(event.event_id, BOOKING_CHECKED_IN).await
@@ -139,7 +139,7 @@ impl PaymentsService {
             tracing::error!(fee = %b.cancellation_fee, currency = %b.currency, "a cancellation fee that is not an amount: left for staff");
             return self.mark_handled(event.event_id, BOOKING_CANCELLED).await;
         };
-        let due = store::Due { booking: b.booking_id, amount: fee, version: b.version };
+        let due = store::Due { booking: b.booking_id, amount: fee, version: b.version, capture_at: None };
         store::set_due(&mut *self.pool().acquire().await?, &due).await?;
         let rows = self.for_booking(b.booking_id).await?;
         let plan = CancellationPlan::for_fee(&Ledger(&rows), fee);

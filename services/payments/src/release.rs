@@ -64,7 +64,7 @@ impl PaymentsService {
 
     /// Takes what the checkout held, when the hotel captures at booking; the room is the guest's.
     pub async fn capture_booked(&self, booking: BookingId, key: Uuid) -> Result<(), PaymentError> {
-        if self.capture_policy().await? != crate::CapturePolicy::Booking {
+        if self.policy_for(booking).await? != crate::CapturePolicy::Booking {
             return Ok(());
         }
         self.capture(booking, None, key).await.map(|_| ())
@@ -99,7 +99,7 @@ impl PaymentsService {
             MoneyChange::Nothing
         } else if needed < 0 {
             MoneyChange::Refund(money(-needed))
-        } else if self.capture_policy().await? == crate::CapturePolicy::Booking {
+        } else if self.policy_for(booking).await? == crate::CapturePolicy::Booking {
             if needed > 0 { MoneyChange::Charge(money(needed)) } else { MoneyChange::Nothing }
         } else if needed > held {
             MoneyChange::HoldMore(money(needed - held))

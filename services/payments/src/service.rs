@@ -104,7 +104,18 @@ impl PaymentsService {
         }
     }
 
-    /// Changes the hotel's capture policy; holds already made are captured by the new one.
+    /// When the booking's money is taken: the policy in force at its first hold (the terms the
+    /// guest booked under), or the hotel's policy now for a booking held before terms were kept.
+    pub async fn policy_for(&self, booking: BookingId) -> Result<CapturePolicy, PaymentError> {
+        let due = store::due(&mut *self.pool.acquire().await?, booking).await?;
+        match due.and_then(|d| d.capture_at) {
+            Some(policy) => Ok(policy),
+            None => self.capture_policy().await,
+        }
+    }
+
+    /// Changes the hotel's capture policy for the bookings held from now on; those held before
+    /// keep the terms their guests booked under.
     pub async fn set_capture_policy(&self, policy: CapturePolicy) -> Result<(), PaymentError> {
         store::set_capture_policy(&mut *self.pool.acquire().await?, policy).await?;
         Ok(())
@@ -174,7 +185,9 @@ impl PaymentsService {
         };
         let token = auth.succeeded().then_some(card.token.as_str());
         // The checkout's hold says what the stay costs until the booking's events say more.
-        let due = (auth.succeeded() && !h.beside).then_some(store::Due { booking: h.booking_id, amount: h.amount, version: 0 });
+        let terms = try_outcome!(self.capture_policy().await);
+        let due = (auth.succeeded() && !h.beside)
+            .then_some(store::Due { booking: h.booking_id, amount: h.amount, version: 0, capture_at: Some(terms) });
         self.record(auth, token, due).await
     }
 

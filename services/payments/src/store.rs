@@ -212,34 +212,39 @@ pub struct Due {
     pub booking: BookingId,
     pub amount: Money,
     pub version: i64,
+    /// Set by the first hold only; later dues keep it.
+    pub capture_at: Option<CapturePolicy>,
 }
 
 /// Keeps `due` unless a later version is already known; answers whether it was kept.
 pub async fn set_due(conn: &mut PgConnection, due: &Due) -> sqlx::Result<bool> {
     let kept = sqlx::query(
-        "INSERT INTO payments.booking_dues (booking_id, due_minor, currency, version) VALUES ($1, $2, $3, $4)
+        "INSERT INTO payments.booking_dues (booking_id, due_minor, currency, version, capture_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (booking_id) DO UPDATE SET due_minor = EXCLUDED.due_minor, currency = EXCLUDED.currency,
-             version = EXCLUDED.version, updated_at = now()
+             version = EXCLUDED.version, updated_at = now(),
+             capture_at = COALESCE(payments.booking_dues.capture_at, EXCLUDED.capture_at)
          WHERE payments.booking_dues.version < EXCLUDED.version",
     )
     .bind(due.booking.as_uuid())
     .bind(due.amount.minor())
     .bind(due.amount.currency().code())
     .bind(due.version)
+    .bind(due.capture_at.map(CapturePolicy::as_str))
     .execute(conn)
     .await?;
     Ok(kept.rows_affected() == 1)
 }
 
 pub async fn due(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Option<Due>> {
-    let row: Option<(i64, String, i64)> =
-        sqlx::query_as("SELECT due_minor, currency, version FROM payments.booking_dues WHERE booking_id = $1")
+    let row: Option<(i64, String, i64, Option<String>)> =
+        sqlx::query_as("SELECT due_minor, currency, version, capture_at FROM payments.booking_dues WHERE booking_id = $1")
             .bind(booking.as_uuid())
             .fetch_optional(conn)
             .await?;
-    row.map(|(minor, currency, version)| {
+    row.map(|(minor, currency, version, capture_at)| {
         let currency = Currency::parse(currency.trim()).with_context(|| format!("currency {currency}"))?;
-        Ok(Due { booking, amount: Money::from_minor(minor, currency), version })
+        let capture_at = capture_at.as_deref().map(|p| CapturePolicy::parse(p).with_context(|| format!("capture policy {p}"))).transpose()?;
+        Ok(Due { booking, amount: Money::from_minor(minor, currency), version, capture_at })
     })
     .transpose()
 }

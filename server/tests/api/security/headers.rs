@@ -66,9 +66,9 @@ async fn the_pages_scripts_carry_the_nonce_of_their_own_response() {
     let client = browser();
     let mut nonces = Vec::new();
     for _ in 0..2 {
-        let page = client.get(format!("{}/", app.address)).send().await.unwrap();
+        let page = client.get(format!("{}/", app.address)).send().await.expect("the page's head arrives");
         let nonce = nonce_of(page.headers());
-        let html = page.text().await.unwrap();
+        let html = page.text().await.expect("the page's body arrives");
         let doc = scraper::Html::parse_document(&html);
         let scripts: Vec<_> = doc.select(&scraper::Selector::parse("script").unwrap()).collect();
         assert!(!scripts.is_empty(), "the page hydrates through scripts");
