@@ -1,4 +1,4 @@
-//! What server functions send to the browser: plain data, nothing internal.
+//! What server functions and the browser send each other: plain data, nothing internal.
 use kernel::{Currency, Money, Role};
 use serde::{Deserialize, Serialize};
 
@@ -146,3 +146,34 @@ pub struct QuoteView {
     pub price: PriceView,
     pub terms: TermsView,
 }
+
+/// A change of a booking as the change form posts it, flat: `id`, `room_type`, `check_in`,
+/// `check_out`, `adults`, `children`. Both the change and its preview take it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeForm {
+    pub id: String,
+    pub room_type: String,
+    pub check_in: String,
+    pub check_out: String,
+    #[serde(deserialize_with = "count")]
+    pub adults: u8,
+    #[serde(deserialize_with = "count")]
+    pub children: u8,
+}
+
+/// A count from a form post. Flattened into a server function's arguments, the fields reach
+/// serde as text, which it no longer parses into a number by itself.
+fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Count {
+        Number(u8),
+        Text(String),
+    }
+    match Count::deserialize(d)? {
+        Count::Number(n) => Ok(n),
+        Count::Text(s) => s.parse().map_err(serde::de::Error::custom),
+    }
+}
+
+pub mod desk;

@@ -4,6 +4,7 @@ pub mod api;
 mod components;
 pub mod dto;
 pub mod error;
+pub mod live;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod state;
@@ -11,8 +12,9 @@ pub mod state;
 use components::header::Header;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
+use pages::desk::{stay::StayPage, today::TodayPage, DeskArea};
 use pages::guest::{
     book::BookPage, booking::BookingPage, change::ChangeBookingPage, home::HomePage, my_bookings::MyBookingsPage,
     search::SearchPage,
@@ -48,19 +50,33 @@ pub fn App() -> impl IntoView {
     });
     view! {
         <Stylesheet id="leptos" href="/pkg/hotel.css"/>
-        <Title text="Hotel Aurora"/>
+        <Title text=kernel::hotel::HOTEL.name/>
         <Router>
-            <Header/>
-            <main class="mx-auto max-w-5xl px-4 py-8">
-                <Routes fallback=|| view! { <p>"Page not found."</p> }>
+            <Routes fallback=|| view! { <Header/><main class="mx-auto max-w-5xl px-4 py-8"><p>"Page not found."</p></main> }>
+                <ParentRoute path=path!("/desk") view=DeskArea ssr=SsrMode::Async>
+                    <Route path=path!("") view=TodayPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stays/:id") view=StayPage ssr=SsrMode::Async/>
+                </ParentRoute>
+                <ParentRoute path=path!("") view=GuestArea ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/search") view=SearchPage ssr=SsrMode::Async/>
                     <Route path=path!("/rooms/:code") view=BookPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings") view=MyBookingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings/:id") view=BookingPage ssr=SsrMode::Async/>
                     <Route path=path!("/bookings/:id/change") view=ChangeBookingPage ssr=SsrMode::Async/>
-                </Routes>
-            </main>
+                </ParentRoute>
+            </Routes>
         </Router>
+    }
+}
+
+/// The guests' site: the hotel's header over its pages.
+#[component]
+fn GuestArea() -> impl IntoView {
+    view! {
+        <Header/>
+        <main class="mx-auto max-w-5xl px-4 py-8">
+            <Outlet/>
+        </main>
     }
 }

@@ -18,6 +18,8 @@ pub struct AppState {
     pub billing: BillingService,
     /// Re-checks signed-in sessions against the identity provider.
     pub sessions: SessionGuard,
+    /// The front desk's use cases across services.
+    pub desk: desk::Desk,
 }
 
 /// The state of the running app; present in every server function.

@@ -107,7 +107,7 @@ install_rust_tools() {
 
 install_node_modules() {
   if [ ! -d "$ROOT/node_modules" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.stamp" ]; then
-    say "npm: installing tailwind, binaryen, playwright-core"
+    say "npm: installing tailwind, binaryen, playwright-core, axe-core"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
   fi
 }

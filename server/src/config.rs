@@ -19,6 +19,7 @@ pub struct Config {
     pub oidc_client_id: String,
     pub oidc_client_secret: SecretString,
     pub smtp_url: SecretString,
+    /// The sender of guests' mail (`MAIL_FROM`); by default the hotel's reservations mailbox.
     pub mail_from: String,
     /// Load the demo hotel into an empty rooms database at start.
     pub seed_demo: bool,
@@ -59,7 +60,7 @@ impl Config {
             oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
             oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),
             smtp_url: var("SMTP_URL", "smtp://127.0.0.1:1025").into(),
-            mail_from: var("MAIL_FROM", "Hotel Aurora <reservations@hotel-aurora.test>"),
+            mail_from: var("MAIL_FROM", &kernel::hotel::HOTEL.mailbox()),
             seed_demo: var("HOTEL_SEED_DEMO", "false") == "true",
             background_workers: var("HOTEL_BACKGROUND_WORKERS", "true") == "true",
             role_recheck_after: seconds("HOTEL_ROLE_RECHECK_SECS", 120),

@@ -1,5 +1,6 @@
 //! Builds the application from its configuration, failing fast on any unreachable dependency,
 //! then runs the web server and the background workers together until a shutdown signal.
+use crate::live::{LiveFeed, LiveRoutes};
 use crate::{auth, config::Config, health, web};
 use anyhow::Context;
 use app::state::AppState;
@@ -78,8 +79,22 @@ impl Application {
         let billing = BillingService::new(deps.pg.clone());
         let policy = SessionPolicy { recheck_after: config.role_recheck_after, lifetime: config.session_lifetime };
         let sessions = SessionGuard::new(deps.oidc.clone(), users.clone(), policy);
-        let state =
-            AppState { leptos_options: leptos_options.clone(), users: users.clone(), rooms, bookings, payments, billing, sessions };
+        let state = AppState {
+            leptos_options: leptos_options.clone(),
+            users: users.clone(),
+            desk: desk::Desk {
+                bookings: bookings.clone(),
+                rooms: rooms.clone(),
+                users: users.clone(),
+                payments: payments.clone(),
+                billing: billing.clone(),
+            },
+            rooms,
+            bookings,
+            payments,
+            billing,
+            sessions,
+        };
 
         let (shutdown, shutdown_rx) = watch::channel(false);
         let mut workers = Vec::new();
@@ -128,9 +143,31 @@ impl Application {
             }));
         }
 
+        // The staff screens of this process need the feed whether or not it runs the workers.
+        let live = LiveFeed::new();
+        let group = consumer_group(&config, &format!("live-{}", live.instance()));
+        workers.push(tokio::spawn(
+            live.listener(&config.kafka_brokers, &group)?
+                .run(shutdown_rx.clone()),
+        ));
+        let live = LiveRoutes::new(
+            live,
+            state.sessions.clone(),
+            config.role_recheck_after,
+            shutdown_rx.clone(),
+        );
+
         let door = web_door(&config, &base_url, &leptos_options)?;
-        let router = router(state.clone(), deps.clone(), door);
-        Ok(Self { listener, router, workers, shutdown, base_url, state, deps })
+        let router = router(state.clone(), deps.clone(), door, live);
+        Ok(Self {
+            listener,
+            router,
+            workers,
+            shutdown,
+            base_url,
+            state,
+            deps,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -200,7 +237,7 @@ fn web_door(config: &Config, base_url: &str, leptos: &LeptosOptions) -> anyhow::
     Ok(WebDoor { origin, headers })
 }
 
-fn router(state: AppState, deps: Dependencies, door: WebDoor) -> Router {
+fn router(state: AppState, deps: Dependencies, door: WebDoor, live: LiveRoutes) -> Router {
     use axum::middleware::{from_fn, from_fn_with_state};
     let secure_cookies = door.origin.is_https();
     let routes = generate_route_list(app::App);
@@ -210,6 +247,7 @@ fn router(state: AppState, deps: Dependencies, door: WebDoor) -> Router {
         .merge(auth::routes(auth::AuthState { oidc: deps.oidc.clone(), users: state.users.clone() }))
         .merge(health::routes(deps))
         .merge(crate::documents::routes())
+        .merge(live.router())
         .leptos_routes_with_context(&state, routes, web::headers::provide_request_nonce, {
             let options = leptos_options.clone();
             move || app::shell(options.clone())

@@ -1,5 +1,5 @@
 //! Server functions that change a booking: cancel, modify, move.
-use crate::dto::BookingView;
+use crate::dto::{BookingView, ChangeForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -18,17 +18,12 @@ pub async fn cancel_booking(id: String) -> Result<BookingView, AppError> {
 /// Changes the dates, party or room type of a booking, re-priced; then shows the booking.
 #[server(endpoint = "modify_booking")]
 pub async fn modify_booking(
-    id: String,
-    room_type: String,
-    check_in: String,
-    check_out: String,
-    adults: u8,
-    children: u8,
+    #[server(flatten)] change: ChangeForm,
 ) -> Result<BookingView, AppError> {
     use super::bookings::server::{app_error, view};
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let bookings = crate::state::state()?.bookings;
-    let request = server::modify_request(&user, &bookings, &id, &room_type, &check_in, &check_out, adults, children)?;
+    let request = server::modify_request(&user, &bookings, &change)?;
     let b = bookings.modify(request).await.map_err(app_error)?;
     leptos_axum::redirect(&format!("/bookings/{}", b.id));
     Ok(view(&b, bookings.clock()))
@@ -37,16 +32,11 @@ pub async fn modify_booking(
 /// What a change would cost and do to the guest's money, before they confirm it.
 #[server(endpoint = "preview_change")]
 pub async fn preview_change(
-    id: String,
-    room_type: String,
-    check_in: String,
-    check_out: String,
-    adults: u8,
-    children: u8,
+    #[server(flatten)] change: ChangeForm,
 ) -> Result<crate::dto::ChangePreviewView, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let state = crate::state::state()?;
-    let request = server::modify_request(&user, &state.bookings, &id, &room_type, &check_in, &check_out, adults, children)?;
+    let request = server::modify_request(&user, &state.bookings, &change)?;
     let preview = bookings::checkout::preview_change(&state.bookings, &state.payments, &request)
         .await
         .map_err(super::checkout::server::checkout_error)?;
@@ -92,31 +82,30 @@ pub async fn check_out_booking(id: String) -> Result<BookingView, AppError> {
 #[cfg(feature = "ssr")]
 mod server {
     use crate::api::session::server::Signed;
-    use crate::dto::{ChangePreviewView, QuoteView};
+    use crate::dto::{ChangeForm, ChangePreviewView, QuoteView};
     use crate::error::AppError;
     use bookings::checkout::ChangePreview;
     use kernel::{Party, RoomTypeCode, Stay};
     use payments::MoneyChange;
 
-    #[allow(clippy::too_many_arguments)]
+    /// The change the form asks for, by whom: parsed once for the change and its preview.
     pub fn modify_request(
         user: &Signed,
         bookings: &bookings::BookingsService,
-        id: &str,
-        room_type: &str,
-        check_in: &str,
-        check_out: &str,
-        adults: u8,
-        children: u8,
+        form: &ChangeForm,
     ) -> Result<bookings::ModifyRequest, AppError> {
         let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
         Ok(bookings::ModifyRequest {
-            booking_id: id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?,
+            booking_id: form
+                .id
+                .parse()
+                .map_err(|_| AppError::NotFound("booking not found".into()))?,
             by: user.user_id,
             is_staff: user.role.manages_bookings(),
-            room_type: RoomTypeCode::parse(room_type).map_err(|e| invalid(&e))?,
-            stay: Stay::parse(check_in, check_out, bookings.today()).map_err(|e| invalid(&e))?,
-            party: Party::new(adults, children).map_err(|e| invalid(&e))?,
+            room_type: RoomTypeCode::parse(&form.room_type).map_err(|e| invalid(&e))?,
+            stay: Stay::parse(&form.check_in, &form.check_out, bookings.today())
+                .map_err(|e| invalid(&e))?,
+            party: Party::new(form.adults, form.children).map_err(|e| invalid(&e))?,
         })
     }
 

@@ -3,6 +3,7 @@
 pub mod booking_actions;
 pub mod bookings;
 pub mod checkout;
+pub mod desk;
 pub mod quote;
 pub mod rooms;
 pub mod search;

@@ -1,4 +1,5 @@
 use crate::api::session::whoami;
+use kernel::hotel::HOTEL;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -11,11 +12,12 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="border-b border-stone-200 bg-white">
             <nav class="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
-                <a href="/" class="text-lg font-semibold tracking-tight">"Hotel Aurora"</a>
+                <a href="/" class="text-lg font-semibold tracking-tight">{HOTEL.name}</a>
                 <Suspense fallback=|| ()>
                     {move || me.get().map(|me| match me.ok().flatten() {
                         Some(user) => view! {
                             <div class="flex items-center gap-4 text-sm">
+                                {user.role.manages_bookings().then(|| view! { <a href="/desk" class="hover:underline">"Front desk"</a> })}
                                 <a href="/bookings" class="hover:underline">"My bookings"</a>
                                 <span data-testid="signed-in-as">{user.name.clone()} " · " {user.role.to_string()}</span>
                                 <form method="post" action="/auth/logout">

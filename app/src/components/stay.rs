@@ -60,38 +60,101 @@ pub fn StayFields(inputs: StayInputs, max_adults: Signal<u8>, max_children: Sign
     }
 }
 
-/// The price of what is typed, night by night, with the cancellation terms; or why not.
-#[component]
-pub fn LiveQuote(room_type: Signal<String>, inputs: StayInputs, promo: Signal<String>) -> impl IntoView {
-    let StayInputs { check_in, check_out, adults, children } = inputs;
-    let q = Resource::new(
-        move || (room_type.get(), check_in.get(), check_out.get(), adults.get(), children.get(), promo.get()),
-        |(code, ci, co, a, c, p)| async move {
-            if ci.is_empty() || co.is_empty() {
-                return None;
+/// The stay as typed, with its room type: what a live answer is asked about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedStay {
+    pub room_type: String,
+    pub check_in: String,
+    pub check_out: String,
+    pub adults: u8,
+    pub children: u8,
+}
+
+/// What the server answers about the stay as typed (and what `more` reads), asked again as
+/// either changes; the last answer stays on screen while the next is on its way. `show` gets
+/// `None` until both dates are chosen.
+pub fn live_answer<M, T, Fut>(
+    room_type: Signal<String>,
+    inputs: StayInputs,
+    more: impl Fn() -> M + Send + Sync + 'static,
+    ask: impl Fn(TypedStay, M) -> Fut + Send + Sync + 'static,
+    fallback: ViewFnOnce,
+    show: impl Fn(Option<T>) -> AnyView + Send + Sync + 'static,
+) -> impl IntoView
+where
+    M: Clone + PartialEq + Send + Sync + 'static,
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+{
+    let StayInputs {
+        check_in,
+        check_out,
+        adults,
+        children,
+    } = inputs;
+    let typed = move || TypedStay {
+        room_type: room_type.get(),
+        check_in: check_in.get(),
+        check_out: check_out.get(),
+        adults: adults.get(),
+        children: children.get(),
+    };
+    let answer = Resource::new(
+        move || (typed(), more()),
+        move |(stay, more)| {
+            let asked =
+                (!stay.check_in.is_empty() && !stay.check_out.is_empty()).then(|| ask(stay, more));
+            async move {
+                match asked {
+                    Some(answer) => Some(answer.await),
+                    None => None,
+                }
             }
-            Some(quote(code, ci, co, a, c, p).await)
         },
     );
-    view! {
-        <Transition fallback=|| view! { <p data-testid="live-total">"Pricing…"</p> }>
-            {move || q.get().map(|r| match r {
-                None => view! { <p data-testid="live-total" class="font-medium">{CHOOSE_DATES}</p> }.into_any(),
-                Some(Ok(q)) => view! {
-                    <div>
-                        <p data-testid="live-total" class="font-medium">
-                            {format!("{} · {} in total", nights(q.nights), q.price.total)}
-                        </p>
-                        <PriceTable price=q.price/>
-                        <p data-testid="terms" class="mt-2 text-sm text-stone-600">{q.terms.summary()}</p>
-                    </div>
-                }.into_any(),
-                Some(Err(e)) => view! {
-                    <div data-testid="live-total"><ErrorNotice error=e/></div>
-                }.into_any(),
-            })}
-        </Transition>
-    }
+    view! { <Transition fallback>{move || answer.get().map(&show)}</Transition> }
+}
+
+/// The price of what is typed, night by night, with the cancellation terms; or why not.
+#[component]
+pub fn LiveQuote(
+    room_type: Signal<String>,
+    inputs: StayInputs,
+    promo: Signal<String>,
+) -> impl IntoView {
+    live_answer(
+        room_type,
+        inputs,
+        move || promo.get(),
+        |s, promo| {
+            quote(
+                s.room_type,
+                s.check_in,
+                s.check_out,
+                s.adults,
+                s.children,
+                promo,
+            )
+        },
+        ViewFnOnce::from(|| view! { <p data-testid="live-total">"Pricing…"</p> }),
+        |answer| {
+            match answer {
+            None => view! { <p data-testid="live-total" class="font-medium">{CHOOSE_DATES}</p> }.into_any(),
+            Some(Ok(q)) => view! {
+                <div>
+                    <p data-testid="live-total" class="font-medium">
+                        {format!("{} · {} in total", nights(q.nights), q.price.total)}
+                    </p>
+                    <PriceTable price=q.price/>
+                    <p data-testid="terms" class="mt-2 text-sm text-stone-600">{q.terms.summary()}</p>
+                </div>
+            }.into_any(),
+            Some(Err(e)) => view! {
+                <div data-testid="live-total"><ErrorNotice error=e/></div>
+            }.into_any(),
+        }
+        },
+    )
 }
 
 pub fn nights(n: i64) -> String {

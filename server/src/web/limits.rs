@@ -35,6 +35,7 @@ const FIELDS: &[(&str, &str, usize)] = &[
     ("card_month", "the card's expiry month", 2),
     ("card_year", "the card's expiry year", 4),
     ("card_cvc", "the card's security code", 4),
+    ("text", "the note", 2000),
 ];
 
 /// Refuses a body over [`MAX_BODY_BYTES`] (413) and, under `/api/`, a form field over its

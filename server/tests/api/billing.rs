@@ -7,7 +7,7 @@ use chrono::Utc;
 use eventbus::Handler;
 use kernel::events::{BookingCreated, ChargeLine, Envelope, PaymentCompleted};
 use kernel::{BookingId, Currency, Money, PaymentId, RoomId, UserId};
-use payments::billing::{BillingConsumer, BillingError, ChargeKind, HOTEL};
+use payments::billing::{BillingConsumer, BillingError, ChargeKind, HotelCalendar, HOTEL};
 use rooms::RoomType;
 use uuid::Uuid;
 
@@ -58,25 +58,34 @@ async fn ledger_ready(app: &TestApp) -> bool {
     ready
 }
 
-/// A succeeded movement in the ledger, as the payments core records it.
-async fn ledger(app: &TestApp, booking: BookingId, user: UserId, kind: &str, parent: Option<Uuid>, minor: i64) -> Uuid {
-    let id = Uuid::new_v4();
-    sqlx::query(
-        "INSERT INTO payments.payments (id, booking_id, user_id, kind, parent_id, status, amount_minor, currency,
-             card_token, card_last4, card_brand, gateway_reference, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'succeeded', $6, 'EUR', 'tok_test', '4242', 'visa', $7, now())",
-    )
-    .bind(id)
-    .bind(booking.as_uuid())
-    .bind(user.as_uuid())
-    .bind(kind)
-    .bind(parent)
-    .bind(minor)
-    .bind(format!("test-{id}"))
-    .execute(&app.deps.pg)
-    .await
-    .unwrap();
-    id
+/// Succeeded movements in the ledger, as the payments core records them: each `(kind, parent
+/// index, amount)` acts on the row at that index of `known` followed by the rows added. One transaction, so the payments consumers of
+/// tests running beside this one see all of them or none (never a hold they could capture
+/// before this test does).
+async fn ledger(app: &TestApp, booking: BookingId, user: UserId, known: &[Uuid], moves: &[(&str, Option<usize>, i64)]) -> Vec<Uuid> {
+    let mut tx = app.deps.pg.begin().await.unwrap();
+    let mut ids: Vec<Uuid> = known.to_vec();
+    for (kind, parent, minor) in moves {
+        let id = Uuid::new_v4();
+        sqlx::query(
+            "INSERT INTO payments.payments (id, booking_id, user_id, kind, parent_id, status, amount_minor, currency,
+                 card_token, card_last4, card_brand, gateway_reference, created_at)
+             VALUES ($1, $2, $3, $4, $5, 'succeeded', $6, 'EUR', 'tok_test', '4242', 'visa', $7, now())",
+        )
+        .bind(id)
+        .bind(booking.as_uuid())
+        .bind(user.as_uuid())
+        .bind(kind)
+        .bind(parent.map(|i| ids[i]))
+        .bind(minor)
+        .bind(format!("test-{id}"))
+        .execute(&mut *tx)
+        .await
+        .unwrap();
+        ids.push(id);
+    }
+    tx.commit().await.unwrap();
+    ids.split_off(known.len())
 }
 
 /// A folio of one €100 night, from a made-up `booking.created`.
@@ -147,11 +156,10 @@ async fn a_bookings_events_post_its_nights_and_taxes_and_the_balance_follows_ext
     assert_eq!(folio.balance, eur(owed));
 
     if ledger_ready(&app).await {
-        let hold = ledger(&app, booking.id, guest.id, "authorisation", None, owed).await;
+        let hold = ledger(&app, booking.id, guest.id, &[], &[("authorisation", None, owed)]).await[0];
         let held = app.state.billing.folio(booking.id).await.unwrap();
         assert_eq!(held.balance, eur(owed), "a hold is not a payment");
-        let capture = ledger(&app, booking.id, guest.id, "capture", Some(hold), owed).await;
-        ledger(&app, booking.id, guest.id, "refund", Some(capture), 1_000).await;
+        ledger(&app, booking.id, guest.id, &[hold], &[("capture", Some(0), owed), ("refund", Some(1), 1_000)]).await;
         let paid = app.state.billing.folio(booking.id).await.unwrap();
         assert_eq!(paid.payments.len(), 3, "authorisations show, as information");
         assert_eq!(paid.balance, eur(1_000), "charges − captured + refunded");
@@ -269,9 +277,9 @@ async fn a_refund_after_invoicing_issues_one_credit_note_against_the_invoice() {
     deliver_booking_events(&app, booking.id).await;
     let ledger_ready = ledger_ready(&app).await;
     let (payment_id, capture) = if ledger_ready {
-        let hold = ledger(&app, booking.id, guest.id, "authorisation", None, booking.total.minor()).await;
-        let capture = ledger(&app, booking.id, guest.id, "capture", Some(hold), booking.total.minor()).await;
-        (ledger(&app, booking.id, guest.id, "refund", Some(capture), 5_000).await, Some(capture))
+        let total = booking.total.minor();
+        let rows = ledger(&app, booking.id, guest.id, &[], &[("authorisation", None, total), ("capture", Some(0), total), ("refund", Some(1), 5_000)]).await;
+        (rows[2], Some(rows[1]))
     } else {
         (Uuid::new_v4(), None)
     };
@@ -362,8 +370,8 @@ async fn cancelling_after_invoicing_and_refunding_credits_the_whole_stay_once() 
     let booking = app.state.bookings.book(request(guest.id, &room_type, stay(190, 2))).await.unwrap();
     deliver_booking_events(&app, booking.id).await;
     let captured = if ledger_ready(&app).await {
-        let hold = ledger(&app, booking.id, guest.id, "authorisation", None, booking.total.minor()).await;
-        Some(ledger(&app, booking.id, guest.id, "capture", Some(hold), booking.total.minor()).await)
+        let total = booking.total.minor();
+        Some(ledger(&app, booking.id, guest.id, &[], &[("authorisation", None, total), ("capture", Some(0), total)]).await[1])
     } else {
         None
     };
@@ -377,7 +385,7 @@ async fn cancelling_after_invoicing_and_refunding_credits_the_whole_stay_once() 
     assert!(matches!(small, BillingError::CreditTooSmall(m) if m == booking.total), "{small:?}");
 
     let refund_id = match captured {
-        Some(capture) => ledger(&app, booking.id, guest.id, "refund", Some(capture), booking.total.minor()).await,
+        Some(capture) => ledger(&app, booking.id, guest.id, &[capture], &[("refund", Some(0), booking.total.minor())]).await[0],
         None => Uuid::new_v4(),
     };
     let refunded = PaymentCompleted {

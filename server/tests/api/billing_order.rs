@@ -3,6 +3,7 @@
 //! and any of them again. Real payloads from the bookings service's outbox, fed to billing's
 //! consumer in every order, each twice.
 use crate::billing::{eur, taxed_room_type};
+use crate::events_builders::outbox_events;
 use crate::helpers::{add_guest, request, spawn_app, stay, TestApp};
 use bookings::{LateFee, ModifyRequest};
 use eventbus::Handler;
@@ -32,14 +33,16 @@ async fn booked_changed_cancelled(app: &TestApp, room_type: &RoomType) -> (Booki
         .execute(&app.deps.pg)
         .await
         .unwrap();
-    app.state.bookings.cancel(booking.id, guest.id, false).await.unwrap();
-    let rows: Vec<(String, serde_json::Value)> =
-        sqlx::query_as("SELECT topic, payload FROM bookings.outbox WHERE key = $1 ORDER BY id")
-            .bind(booking.id.to_string())
-            .fetch_all(&app.deps.pg)
-            .await
-            .unwrap();
-    let versions: Vec<_> = rows.iter().map(|(t, p)| (t.as_str(), p["payload"]["version"].as_i64())).collect();
+    app.state
+        .bookings
+        .cancel(booking.id, guest.id, false)
+        .await
+        .unwrap();
+    let rows = outbox_events(app, booking.id).await;
+    let versions: Vec<_> = rows
+        .iter()
+        .map(|(t, p)| (t.as_str(), p["payload"]["version"].as_i64()))
+        .collect();
     assert_eq!(
         versions,
         [("booking.created", Some(1)), ("booking.modified", Some(2)), ("booking.cancelled", Some(4))],
@@ -99,13 +102,11 @@ async fn a_change_arriving_before_its_booking_is_the_stay_the_folio_keeps() {
         party: booking.party,
     };
     let longer = app.state.bookings.modify(change).await.unwrap();
-    let rows: Vec<(String, serde_json::Value)> =
-        sqlx::query_as("SELECT topic, payload FROM bookings.outbox WHERE key = $1 ORDER BY id")
-            .bind(booking.id.to_string())
-            .fetch_all(&app.deps.pg)
-            .await
-            .unwrap();
-    let events: Vec<Published> = rows.into_iter().map(|(t, p)| (t, serde_json::to_vec(&p).unwrap())).collect();
+    let rows = outbox_events(&app, booking.id).await;
+    let events: Vec<Published> = rows
+        .into_iter()
+        .map(|(t, p)| (t, serde_json::to_vec(&p).unwrap()))
+        .collect();
     deliver(&app, &[&events[1], &events[0], &events[1], &events[0]]).await;
 
     let folio = app.state.billing.folio(booking.id).await.unwrap();

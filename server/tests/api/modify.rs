@@ -1,6 +1,8 @@
 //! Changing bookings: re-priced and re-checked atomically, never onto a held room, and racing
 //! new bookings without ever overlapping.
-use crate::helpers::{add_guest, add_room_type, request, spawn_app, stay, TestApp};
+use crate::helpers::{
+    add_guest, add_room_type, book_form, call, request, sign_in, spawn_app, stay, TestApp,
+};
 use bookings::{Booking, BookingError, ModifyRequest};
 use futures::future::join_all;
 use kernel::{Party, Stay, UserId};
@@ -148,4 +150,76 @@ async fn changes_racing_new_bookings_never_overlap_and_losers_change_nothing() {
     .await
     .unwrap();
     assert_eq!(overlaps, 0);
+}
+
+/// The change page posts flat fields (`id`, `room_type`, `check_in`, `check_out`, `adults`,
+/// `children`) to both the preview and the change; both read them the same way.
+#[tokio::test]
+async fn the_change_form_fields_preview_and_then_save_a_change() {
+    let app = spawn_app().await;
+    let room_type = add_room_type(&app, 1).await;
+    let client = sign_in(&app, "guest@hotel.test", "guest").await;
+    let booked = book_form(&room_type, 95, 2);
+    let id = call(&client, &app, "book", &booked)
+        .await
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let check_in = booked
+        .iter()
+        .find(|(k, _)| *k == "check_in")
+        .unwrap()
+        .1
+        .clone();
+    let check_out =
+        (check_in.parse::<chrono::NaiveDate>().unwrap() + chrono::Days::new(3)).to_string();
+    let form = [
+        ("id", id.clone()),
+        ("room_type", room_type.code.to_string()),
+        ("check_in", check_in),
+        ("check_out", check_out),
+        ("adults", "2".into()),
+        ("children", "0".into()),
+    ];
+
+    let preview = call(&client, &app, "preview_change", &form).await;
+    assert_eq!(preview["quote"]["nights"], 3, "{preview}");
+    assert!(
+        preview["money"]
+            .as_str()
+            .is_some_and(|m| m.contains("more")),
+        "{preview}"
+    );
+
+    let saved = client
+        .post(format!("{}/api/modify_booking", app.address))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        saved.status().is_success() || saved.status().is_redirection(),
+        "{}",
+        saved.status()
+    );
+    let changed = call(&client, &app, "booking", &[("id", &id)]).await;
+    assert_eq!(
+        (changed["nights"].as_i64(), changed["adults"].as_i64()),
+        (Some(3), Some(2)),
+        "{changed}"
+    );
+
+    let mut unparsable = form.clone();
+    unparsable[4].1 = "two".into();
+    let refused = client
+        .post(format!("{}/api/preview_change", app.address))
+        .form(&unparsable)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        refused.status().is_client_error() || refused.status().is_server_error(),
+        "{}",
+        refused.status()
+    );
 }

@@ -1,11 +1,12 @@
 //! Money follows a change of the stay, under capture at booking and at check-out; and moving a
 //! stay never loosens its cancellation terms.
+use crate::events_builders::{outbox_event, StayEvent};
 use crate::helpers::{add_guest, add_room_type, request, spawn_app, stay, unique, TestApp};
 use crate::payments::{config, pay};
 use bookings::checkout::{checkout, preview_change};
 use bookings::{Booking, CancellationPolicy, LateFee, ModifyRequest, RatePlanSettings};
 use chrono::Utc;
-use kernel::events::{BookingCheckedOut, BookingModified, Envelope};
+use kernel::events::{BookingModified, Envelope};
 use kernel::{Currency, Money, RoomTypeCode, Stay, UserId};
 use payments::{test_cards, CapturePolicy, Ledger, MoneyChange, PaymentsService, TestGateway};
 use rooms::{Room, RoomType};
@@ -32,35 +33,13 @@ async fn money(payments: &PaymentsService, b: &Booking) -> (i64, i64) {
 
 /// The booking's latest `booking.modified`, delivered to payments twice (a redelivery).
 async fn deliver_change(app: &TestApp, payments: &PaymentsService, b: &Booking) {
-    let payload: serde_json::Value = sqlx::query_scalar(
-        "SELECT payload FROM bookings.outbox WHERE key = $1 AND topic = 'booking.modified' ORDER BY id DESC LIMIT 1",
-    )
-    .bind(b.id.to_string())
-    .fetch_one(&app.deps.pg)
-    .await
-    .unwrap();
-    let event: Envelope<BookingModified> = serde_json::from_value(payload).unwrap();
+    let event: Envelope<BookingModified> = outbox_event(app, "booking.modified", b.id).await;
     payments.on_modified(&event).await.unwrap();
     payments.on_modified(&event).await.unwrap();
 }
 
 fn change(b: &Booking, stay: Stay, room_type: &RoomType) -> ModifyRequest {
     ModifyRequest { booking_id: b.id, by: b.user_id, is_staff: false, room_type: room_type.code.clone(), stay, party: b.party }
-}
-
-fn checked_out(b: &Booking) -> Envelope<BookingCheckedOut> {
-    let payload = BookingCheckedOut {
-        booking_id: b.id,
-        user_id: b.user_id,
-        room_id: b.room_id,
-        room_number: b.room_number.clone(),
-        check_in: b.stay.check_in(),
-        check_out: b.stay.check_out(),
-        by: UserId::new(),
-        timestamp: Utc::now(),
-        version: 99,
-    };
-    Envelope::new(payload, Utc::now())
 }
 
 #[tokio::test]
@@ -94,9 +73,20 @@ async fn longer_shorter_and_another_type_move_the_money_under_capture_at_booking
             held_most = held_most.max(total);
             assert_eq!(money(&payments, &current).await, expect(total, held_most), "{policy:?}: after changing to {total}");
         }
-        payments.on_checked_out(&checked_out(&current)).await.unwrap();
-        assert_eq!(money(&payments, &current).await, (0, 50_000), "{policy:?}: the stay as it ended is paid, nothing more held");
-        assert_eq!(gateway.holds(), 3, "{policy:?}: the first hold and one per increase, none for a redelivered event");
+        payments
+            .on_checked_out(&StayEvent::of(&current).at(99).checked_out(UserId::new()))
+            .await
+            .unwrap();
+        assert_eq!(
+            money(&payments, &current).await,
+            (0, 50_000),
+            "{policy:?}: the stay as it ended is paid, nothing more held"
+        );
+        assert_eq!(
+            gateway.holds(),
+            3,
+            "{policy:?}: the first hold and one per increase, none for a redelivered event"
+        );
     }
 }
 

@@ -1,28 +1,20 @@
 //! Rooms follow the front desk: the real `booking.checked_in/out` and `booking.cancelled`
 //! payloads, fed to the rooms consumer, occupy and free rooms, once however often they come.
-use crate::helpers::{add_guest, add_room_type, eventually, request, spawn_app, spawn_app_with_workers, TestApp};
+use crate::events_builders::{outbox_payload, StayEvent};
+use crate::helpers::{
+    add_guest, add_room_type, eventually, request, spawn_app, spawn_app_with_workers, TestApp,
+};
 use crate::rooms::{published, room_events};
 use bookings::Booking;
 use eventbus::Handler;
-use kernel::events::{BookingCancelled, BookingCheckedIn, BookingCheckedOut, Envelope};
-use kernel::{BookingId, RoomId, Stay, UserId};
+use kernel::events::{BookingCheckedIn, BookingCheckedOut, Envelope};
+use kernel::{RoomId, Stay, UserId};
 use rooms::{Housekeeping, Occupancy, RoomsConsumer};
 use std::time::Duration;
 
 pub(crate) fn from_hotel_today(app: &TestApp, days: u64, nights: u64) -> Stay {
     let check_in = app.state.bookings.today() + chrono::Days::new(days);
     Stay::new(check_in, check_in + chrono::Days::new(nights)).unwrap()
-}
-
-/// The event as the relay publishes it: the outbox row's JSON.
-pub(crate) async fn outbox_payload(app: &TestApp, topic: &str, id: BookingId) -> Vec<u8> {
-    let payload: serde_json::Value = sqlx::query_scalar("SELECT payload FROM bookings.outbox WHERE key = $1 AND topic = $2")
-        .bind(id.to_string())
-        .bind(topic)
-        .fetch_one(&app.deps.pg)
-        .await
-        .unwrap();
-    payload.to_string().into_bytes()
 }
 
 pub(crate) async fn deliver(app: &TestApp, topic: &str, payload: &[u8]) {
@@ -117,28 +109,20 @@ async fn a_cancellation_frees_the_room_only_if_its_booking_occupies_it() {
 
     // A checked-in booking cannot be cancelled today; should it ever be, its guest's room is freed.
     let arrived: Envelope<BookingCheckedIn> = serde_json::from_slice(&arrival).unwrap();
-    let cancelled = Envelope::new(cancellation_of(&arrived.payload, desk), chrono::Utc::now());
-    assert!(app.state.rooms.on_booking_cancelled(&cancelled).await.unwrap().is_some());
+    let cancelled = StayEvent::arrived(&arrived.payload)
+        .at(arrived.payload.version + 1)
+        .cancelled(desk, "0.00");
+    assert!(app
+        .state
+        .rooms
+        .on_booking_cancelled(&cancelled)
+        .await
+        .unwrap()
+        .is_some());
     let room = app.state.rooms.room(booking.room_id).await.unwrap();
     assert_eq!((room.occupancy, room.housekeeping), (Occupancy::Vacant, Housekeeping::Dirty));
     assert_eq!(app.state.rooms.on_booking_cancelled(&cancelled).await.unwrap(), None, "a redelivery queues nothing");
     assert_eq!(changes(&app, booking.room_id).await.len(), 2);
-}
-
-fn cancellation_of(stay: &BookingCheckedIn, by: UserId) -> BookingCancelled {
-    BookingCancelled {
-        booking_id: stay.booking_id,
-        user_id: stay.user_id,
-        room_id: stay.room_id,
-        check_in: stay.check_in,
-        check_out: stay.check_out,
-        cancelled_by: by,
-        reason: None,
-        cancellation_fee: "0.00".into(),
-        currency: "EUR".into(),
-        timestamp: chrono::Utc::now(),
-        version: stay.version + 1,
-    }
 }
 
 #[tokio::test]

@@ -1,8 +1,9 @@
 //! Rooms order one booking's events by the booking's version, not by the clocks that stamped
 //! them, and follow the desk moving an in-house guest: the real payloads, fed to the rooms
 //! consumer in either order and again.
-use crate::helpers::{add_guest, add_room_type, spawn_app, request, TestApp};
-use crate::rooms_events::{change, changes, deliver, from_hotel_today, outbox_payload};
+use crate::events_builders::outbox_payload;
+use crate::helpers::{add_guest, add_room_type, request, spawn_app, TestApp};
+use crate::rooms_events::{change, changes, deliver, from_hotel_today};
 use bookings::Booking;
 use kernel::events::{BookingModified, Envelope};
 use kernel::UserId;

@@ -1,4 +1,5 @@
 //! Cancelling a booking: the lifecycle's rule, the status change and its event in one transaction.
+use crate::audit::{self, AuditAction};
 use crate::lifecycle::Action;
 use crate::{store, Booking, BookingError, BookingStatus, BookingsService, DeskRefusal};
 use chrono::Utc;
@@ -22,6 +23,7 @@ impl BookingsService {
         if booking.status == BookingStatus::Cancelled {
             return Ok(booking);
         }
+        let before = booking.clone();
         let confirmed = booking.status == BookingStatus::Confirmed;
         booking.status = booking.status.transition(Action::Cancel)?;
         // Its nights are spent: cancelling now would refund a stay the hotel held for the guest.
@@ -32,6 +34,15 @@ impl BookingsService {
         let fee = booking.terms.fee_at(now);
         booking.cancellation_fee = Some(fee);
         store::set_status(&mut tx, id, booking.status, Some(fee)).await?;
+        let entry = audit::Entry {
+            booking_id: id,
+            actor: by,
+            action: AuditAction::Cancel,
+            before: Some(&before),
+            after: Some(&booking),
+            reason: None,
+        };
+        audit::record(&mut tx, entry).await?;
         let event = BookingCancelled {
             booking_id: booking.id,
             user_id: booking.user_id,

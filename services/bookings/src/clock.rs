@@ -1,6 +1,7 @@
 //! The hotel's clock. "Today", arrival and departure are the hotel's, wherever the server runs.
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use kernel::hotel::HOTEL;
 
 /// The hotel's time zone and its check-in and check-out times.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -34,13 +35,42 @@ impl HotelClock {
     }
 }
 
+impl HotelClock {
+    /// The clock of the hotel with the check-in and check-out times `bookings.hotel` keeps.
+    ///
+    /// The time zone is the hotel's identity, so it has one source, `kernel::hotel`, which
+    /// billing dates invoices by as well: a zone tuned in the database could date a stay by one
+    /// calendar and its invoice by another. The table's `time_zone` column (from before
+    /// `kernel::hotel`) is only checked: `stored_zone` must name the same zone, else start-up
+    /// stops with an error saying so, rather than quietly ignoring what an operator set.
+    pub fn of_hotel(
+        stored_zone: &str,
+        check_in: NaiveTime,
+        check_out: NaiveTime,
+    ) -> anyhow::Result<Self> {
+        let zone = HOTEL.time_zone;
+        anyhow::ensure!(
+            stored_zone == zone,
+            "bookings.hotel names the time zone '{stored_zone}', but the hotel (kernel::hotel) is in '{zone}'; \
+             the zone is set in kernel::hotel only, so make bookings.hotel.time_zone say '{zone}'"
+        );
+        let time_zone = zone
+            .parse()
+            .map_err(|_| anyhow::anyhow!("kernel::hotel names an unknown time zone '{zone}'"))?;
+        Ok(Self {
+            time_zone,
+            check_in,
+            check_out,
+        })
+    }
+}
+
 impl Default for HotelClock {
+    /// The hotel's zone, check-in at 15:00 and check-out at 11:00 (the defaults of `bookings.hotel`).
     fn default() -> Self {
-        Self {
-            time_zone: chrono_tz::Europe::Berlin,
-            check_in: NaiveTime::from_hms_opt(15, 0, 0).expect("a valid time"),
-            check_out: NaiveTime::from_hms_opt(11, 0, 0).expect("a valid time"),
-        }
+        let at = |hour| NaiveTime::from_hms_opt(hour, 0, 0).expect("a valid time");
+        Self::of_hotel(HOTEL.time_zone, at(15), at(11))
+            .expect("kernel::hotel names a known time zone (unit-tested)")
     }
 }
 
@@ -56,6 +86,27 @@ mod tests {
     }
     fn utc(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_zone_is_the_hotels_and_a_database_naming_another_stops_start_up() {
+        let (check_in, check_out) = (
+            HotelClock::default().check_in,
+            HotelClock::default().check_out,
+        );
+        assert_eq!(
+            HotelClock::of_hotel("Europe/Berlin", check_in, check_out)
+                .unwrap()
+                .time_zone,
+            chrono_tz::Europe::Berlin
+        );
+        let err = HotelClock::of_hotel("Asia/Tokyo", check_in, check_out)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("'Asia/Tokyo'") && err.contains("kernel::hotel"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Arrivals and departures: the front desk checks guests in and out, each change published so
 //! rooms (occupancy, housekeeping) and payments (capture policy) can follow.
+use crate::audit::{self, AuditAction};
 use crate::lifecycle::Action;
 use crate::{store, Booking, BookingError, BookingsService};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -29,17 +30,23 @@ impl BookingsService {
                 Ok(())
             }
         };
-        self.at_the_desk(id, Action::CheckIn, |b| opens(b), |b, now, version| BookingCheckedIn {
-            booking_id: b.id,
-            user_id: b.user_id,
-            room_id: b.room_id,
-            room_number: b.room_number.clone(),
-            check_in: b.stay.check_in(),
-            check_out: b.stay.check_out(),
+        self.at_the_desk(
+            id,
             by,
-            timestamp: now,
-            version,
-        })
+            Action::CheckIn,
+            |b| opens(b),
+            |b, now, version| BookingCheckedIn {
+                booking_id: b.id,
+                user_id: b.user_id,
+                room_id: b.room_id,
+                room_number: b.room_number.clone(),
+                check_in: b.stay.check_in(),
+                check_out: b.stay.check_out(),
+                by,
+                timestamp: now,
+                version,
+            },
+        )
         .await
     }
 
@@ -55,31 +62,38 @@ impl BookingsService {
             b.stay = departure(b.stay, today);
             Ok(())
         };
-        self.at_the_desk(id, Action::CheckOut, leaves, |b, now, version| BookingCheckedOut {
-            booking_id: b.id,
-            user_id: b.user_id,
-            room_id: b.room_id,
-            room_number: b.room_number.clone(),
-            check_in: b.stay.check_in(),
-            check_out: b.stay.check_out(),
-            by,
-            timestamp: now,
-            version,
+        self.at_the_desk(id, by, Action::CheckOut, leaves, |b, now, version| {
+            BookingCheckedOut {
+                booking_id: b.id,
+                user_id: b.user_id,
+                room_id: b.room_id,
+                room_number: b.room_number.clone(),
+                check_in: b.stay.check_in(),
+                check_out: b.stay.check_out(),
+                by,
+                timestamp: now,
+                version,
+            }
         })
         .await
     }
 
     /// The lifecycle's step, the desk's own rule for today (which may end the stay earlier), the
-    /// status and its event, at the booking's new version, in one transaction.
+    /// status, its event and its audit entry (by `by`), at the booking's new version, in one
+    /// transaction.
     async fn at_the_desk<E: Event>(
         &self,
         id: BookingId,
+        by: UserId,
         action: Action,
         today: impl FnOnce(&mut Booking) -> Result<(), DeskRefusal>,
         event: impl FnOnce(&Booking, DateTime<Utc>, i64) -> E,
     ) -> Result<Booking, BookingError> {
         let mut tx = self.pool().begin().await?;
-        let mut b = store::find_for_update(&mut tx, id).await?.ok_or(BookingError::NotFound)?;
+        let mut b = store::find_for_update(&mut tx, id)
+            .await?
+            .ok_or(BookingError::NotFound)?;
+        let before = b.clone();
         let booked = b.stay;
         b.status = b.status.transition(action)?;
         today(&mut b)?;
@@ -87,6 +101,19 @@ impl BookingsService {
         if b.stay != booked {
             store::end_stay(&mut tx, id, b.stay.check_out()).await?;
         }
+        let done = match action {
+            Action::CheckIn => AuditAction::CheckIn,
+            _ => AuditAction::CheckOut,
+        };
+        let entry = audit::Entry {
+            booking_id: id,
+            actor: by,
+            action: done,
+            before: Some(&before),
+            after: Some(&b),
+            reason: None,
+        };
+        audit::record(&mut tx, entry).await?;
         let (now, version) = (Utc::now(), store::version(&mut tx, id).await?);
         eventbus::enqueue(&mut tx, store::OUTBOX, &Envelope::new(event(&b, now, version), now)).await?;
         tx.commit().await?;

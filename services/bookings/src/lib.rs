@@ -1,15 +1,18 @@
 //! The bookings service: availability, pricing and reservations. Owns the `bookings` schema.
+mod audit;
 mod availability;
 mod cancel;
 mod cancellation;
 pub mod checkout;
 mod clock;
 pub mod demo;
+mod desk;
 mod domain;
 mod error;
 mod front_desk;
 pub mod lifecycle;
 mod modify;
+mod notes;
 mod offer;
 mod outcome;
 pub mod pricing;
@@ -18,12 +21,15 @@ pub mod restrictions;
 mod service;
 mod store;
 
+pub use audit::{AuditAction, AuditEntry, Snapshot};
 pub use availability::Availability;
 pub use cancellation::{CancellationPolicy, CancellationTerms, LateFee};
 pub use clock::HotelClock;
+pub use desk::{DayFilter, DayList, DayPage, DayQuery, DaySort};
 pub use domain::{booking_id_for, BookRequest, Booking, BookingStatus, ModifyRequest};
 pub use error::BookingError;
 pub use front_desk::DeskRefusal;
+pub use notes::{InvalidNote, NoteText, StayNote, NOTE_MAX_CHARS};
 pub use offer::Offer;
 pub use outcome::Abandon;
 pub use pricing::{

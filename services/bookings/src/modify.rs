@@ -1,5 +1,6 @@
 //! Changing a booking: new dates, party or room type, re-priced and re-checked in one
 //! transaction; and staff moving a stay to another room.
+use crate::audit::{self, AuditAction};
 use crate::lifecycle::Action;
 use crate::offer::fits;
 use crate::store::{self, InsertError};
@@ -59,6 +60,15 @@ impl BookingsService {
                 Err(InsertError::DuplicateKey) => return Err(anyhow::anyhow!("an update changed no key").into()),
                 Err(InsertError::Other(e)) => return Err(e.into()),
             }
+            let entry = audit::Entry {
+                booking_id: before.id,
+                actor: req.by,
+                action: AuditAction::Modify,
+                before: Some(&before),
+                after: Some(&after),
+                reason: None,
+            };
+            audit::record(&mut tx, entry).await?;
             enqueue_modified(&mut tx, &before, &after, "modified", req.by).await?;
             tx.commit().await?;
             return Ok(after);
@@ -114,6 +124,15 @@ impl BookingsService {
             Err(InsertError::DuplicateKey) => return Err(anyhow::anyhow!("an update changed no key").into()),
             Err(InsertError::Other(e)) => return Err(e.into()),
         }
+        let entry = audit::Entry {
+            booking_id: id,
+            actor: by,
+            action: AuditAction::MoveRoom,
+            before: Some(&before),
+            after: Some(&after),
+            reason: None,
+        };
+        audit::record(&mut tx, entry).await?;
         enqueue_modified(&mut tx, &before, &after, "room_moved", by).await?;
         tx.commit().await?;
         Ok(after)

@@ -11,12 +11,12 @@ pub const NO_DOUBLE_BOOKING: &str = "bookings_no_double_booking";
 const IDEMPOTENCY: &str = "bookings_idempotency_key";
 const DEADLOCK_DETECTED: &str = "40P01";
 
-const COLUMNS: &str = "id, user_id, room_id, room_number, room_type, check_in, check_out, adults, children, \
+pub(crate) const COLUMNS: &str = "id, user_id, room_id, room_number, room_type, check_in, check_out, adults, children, \
                        total_minor, currency, status, created_at, price_detail, promo_code, free_cancellation_until, \
                        late_cancellation_minor, cancellation_fee_minor";
 
 #[derive(sqlx::FromRow)]
-struct BookingRow {
+pub(crate) struct BookingRow {
     id: Uuid,
     user_id: Uuid,
     room_id: Uuid,

@@ -2,6 +2,7 @@
 //! same code the server uses.
 pub mod email;
 pub mod events;
+pub mod hotel;
 pub mod ids;
 pub mod money;
 pub mod party;

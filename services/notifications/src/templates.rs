@@ -7,8 +7,8 @@ use minijinja::value::{Serde, Value};
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use std::sync::LazyLock;
 
-/// Guests whose language has no template of its own get this one.
-pub const FALLBACK_LANGUAGE: &str = "en";
+/// Guests whose language has no template of its own get this one: the hotel's.
+pub const FALLBACK_LANGUAGE: &str = kernel::hotel::HOTEL.default_locale;
 
 /// One event's message in one language, as a manager wrote it.
 #[derive(Debug, Clone, sqlx::FromRow)]

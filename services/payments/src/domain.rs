@@ -182,6 +182,22 @@ impl<'a> Ledger<'a> {
     pub fn kept(&self) -> i64 {
         self.refundable().iter().map(|(_, left)| left.minor()).sum()
     }
+
+    /// `minor` given back over the captures, latest first, as far as they have it; nothing when
+    /// it is not positive.
+    pub fn refunds_of(&self, minor: i64) -> Vec<(PaymentId, Money)> {
+        let mut left_to_refund = minor;
+        let mut refunds = Vec::new();
+        for (capture, left) in self.refundable() {
+            if left_to_refund <= 0 {
+                break;
+            }
+            let amount = left_to_refund.min(left.minor());
+            refunds.push((capture.id, Money::from_minor(amount, left.currency())));
+            left_to_refund -= amount;
+        }
+        refunds
+    }
 }
 
 /// What a cancellation does to a booking's money so the hotel keeps exactly the fee.
@@ -203,17 +219,53 @@ impl CancellationPlan {
             .then(|| held.map(|(_, h)| Money::from_minor((fee.minor() - kept).min(h.minor()), h.currency())))
             .flatten();
         let void = held.is_some_and(|(_, h)| h.minor() > capture.map_or(0, |c| c.minor()));
-        let mut to_refund = kept - fee.minor();
-        let mut refunds = Vec::new();
-        for (capture, left) in ledger.refundable() {
-            if to_refund <= 0 {
-                break;
-            }
-            let amount = to_refund.min(left.minor());
-            refunds.push((capture.id, Money::from_minor(amount, left.currency())));
-            to_refund -= amount;
+        Self {
+            capture,
+            void,
+            refunds: ledger.refunds_of(kept - fee.minor()),
         }
-        Self { capture, void, refunds }
+    }
+}
+
+/// How a booking's money comes to what it is due now, planned from its ledger: a surplus
+/// captured is refunded, and a shortfall the holds do not cover is held anew as one hold of all
+/// still to pay, replacing the older holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuePlan {
+    pub refunds: Vec<(PaymentId, Money)>,
+    /// What is still to pay beyond what the hotel has kept.
+    pub needed: Money,
+    /// When the holds fall short of `needed`: the holds the new one replaces, to void once it
+    /// is placed.
+    pub hold_anew: Option<Vec<PaymentId>>,
+}
+
+impl DuePlan {
+    /// `None` for a booking with no money moved. Without a `due` (a booking made before dues
+    /// were kept) everything held is due.
+    pub fn for_due(ledger: &Ledger<'_>, due: Option<Money>) -> Option<Self> {
+        let currency = ledger.0.first()?.amount.currency();
+        let (kept, held) = (ledger.kept(), ledger.held());
+        let due = due.map_or(kept + held, |d| d.minor());
+        let needed = (due - kept).max(0);
+        let hold_anew =
+            (held < needed).then(|| ledger.holds().into_iter().map(|(a, _)| a.id).collect());
+        Some(Self {
+            refunds: ledger.refunds_of(kept - due),
+            needed: Money::from_minor(needed, currency),
+            hold_anew,
+        })
+    }
+
+    /// What to capture of `ledger` (the plan's ledger with what its steps recorded) to take what
+    /// is due: all still to pay, as far as the latest hold has it.
+    pub fn capture(&self, ledger: &Ledger<'_>) -> Option<Money> {
+        let needed = self.needed.minor();
+        let (_, held) = ledger.holding().filter(|_| needed > 0)?;
+        Some(Money::from_minor(
+            needed.min(held.minor()),
+            self.needed.currency(),
+        ))
     }
 }
 

@@ -88,3 +88,65 @@ fn decimal_amounts_become_minor_units() {
         assert_eq!(parse_decimal(bad, EUR), None, "{bad}");
     }
 }
+
+#[test]
+fn a_lower_price_refunds_the_surplus_latest_capture_first() {
+    let auth = row(PaymentKind::Authorisation, None, 30_000);
+    let first = row(PaymentKind::Capture, Some(&auth), 20_000);
+    let second = row(PaymentKind::Capture, Some(&auth), 10_000);
+    let rows = vec![auth, first.clone(), second.clone()];
+    let plan = DuePlan::for_due(&Ledger(&rows), Some(eur(15_000))).unwrap();
+    assert_eq!(
+        plan,
+        DuePlan {
+            refunds: vec![(second.id, eur(10_000)), (first.id, eur(5_000))],
+            needed: eur(0),
+            hold_anew: None
+        }
+    );
+    assert_eq!(
+        plan.capture(&Ledger(&rows)),
+        None,
+        "nothing is still to pay"
+    );
+}
+
+#[test]
+fn a_higher_price_than_held_is_held_anew_replacing_the_older_hold_and_then_captured() {
+    let older = row(PaymentKind::Authorisation, None, 30_000);
+    let rows = vec![older.clone()];
+    let plan = DuePlan::for_due(&Ledger(&rows), Some(eur(40_000))).unwrap();
+    assert_eq!(
+        plan,
+        DuePlan {
+            refunds: vec![],
+            needed: eur(40_000),
+            hold_anew: Some(vec![older.id])
+        }
+    );
+
+    let anew = row(PaymentKind::Authorisation, None, 40_000);
+    let after = vec![
+        older.clone(),
+        anew,
+        row(PaymentKind::Void, Some(&older), 30_000),
+    ];
+    assert_eq!(plan.capture(&Ledger(&after)), Some(eur(40_000)));
+}
+
+#[test]
+fn without_a_due_everything_held_is_due_and_nothing_is_moved_for_no_money() {
+    let auth = row(PaymentKind::Authorisation, None, 30_000);
+    let rows = vec![auth.clone(), row(PaymentKind::Capture, Some(&auth), 10_000)];
+    let plan = DuePlan::for_due(&Ledger(&rows), None).unwrap();
+    assert_eq!(
+        plan,
+        DuePlan {
+            refunds: vec![],
+            needed: eur(20_000),
+            hold_anew: None
+        }
+    );
+    assert_eq!(plan.capture(&Ledger(&rows)), Some(eur(20_000)));
+    assert_eq!(DuePlan::for_due(&Ledger(&[]), Some(eur(1))), None);
+}

@@ -6,9 +6,9 @@
 //! overrides a newer one. Each step uses an idempotency key derived from the event, so a
 //! redelivery (even to two consumers at once) moves no money twice; handled events are
 //! remembered and skipped.
-use crate::domain::{parse_decimal, CancellationPlan, CapturePolicy, Ledger};
-use crate::service::{Hold, Source};
+use crate::domain::{parse_decimal, CancellationPlan, CapturePolicy, DuePlan, Ledger, Payment};
 use crate::idempotency::{self, Operation};
+use crate::service::{Hold, Source};
 use crate::{store, PaymentError, PaymentsService};
 use eventbus::Handler;
 use futures::future::BoxFuture;
@@ -16,7 +16,7 @@ use kernel::events::{
     BookingCancelled, BookingCheckedIn, BookingCheckedOut, BookingCreated, BookingModified, Envelope, BOOKING_CANCELLED,
     BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CREATED, BOOKING_MODIFIED,
 };
-use kernel::{BookingId, Currency, EventId, Money, UserId};
+use kernel::{BookingId, Currency, EventId, UserId};
 use uuid::Uuid;
 
 /// Feeds the booking events payments listens to into the service.
@@ -161,55 +161,68 @@ impl PaymentsService {
     /// of the first hold as one new hold of all still to pay, replacing the older ones; with
     /// `capture`, what is due is taken and whatever stays held is released. Every step is keyed
     /// by the event, so a redelivery repeats none.
-    async fn follow_due(&self, booking: BookingId, user: UserId, event: EventId, capture: bool) -> anyhow::Result<()> {
-        let rows = self.for_booking(booking).await?;
-        let ledger = Ledger(&rows);
-        let (kept, held) = (ledger.kept(), ledger.held());
-        let Some(currency) = rows.first().map(|p| p.amount.currency()) else { return Ok(()) };
-        let due = match store::due(&mut *self.pool().acquire().await?, booking).await? {
-            Some(due) => due.amount.minor(),
-            None => kept + held,
+    ///
+    /// The ledger is read once: each step adds the row it recorded to that read, so the capture
+    /// and the release are planned from the same ledger a new read would show after the steps
+    /// before them (each movement still checks the stored ledger before the gateway is asked).
+    async fn follow_due(
+        &self,
+        booking: BookingId,
+        user: UserId,
+        event: EventId,
+        capture: bool,
+    ) -> anyhow::Result<()> {
+        let mut rows = self.for_booking(booking).await?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let due = store::due(&mut *self.pool().acquire().await?, booking)
+            .await?
+            .map(|d| d.amount);
+        let Some(plan) = DuePlan::for_due(&Ledger(&rows), due) else {
+            return Ok(());
         };
-        let money = |minor: i64| Money::from_minor(minor, currency);
         let mut steps = (1u128..).map(|n| step_key(event, n));
         let mut next = || steps.next().expect("unbounded");
-        if kept > due {
-            let mut surplus = kept - due;
-            for (capture, left) in ledger.refundable() {
-                let amount = surplus.min(left.minor());
-                settle(self.refund_capture(booking, capture.id, money(amount), next()).await)?;
-                surplus -= amount;
-                if surplus == 0 {
-                    break;
-                }
-            }
+        for (capture, amount) in &plan.refunds {
+            recorded(
+                &mut rows,
+                self.refund_capture(booking, *capture, *amount, next())
+                    .await,
+            )?;
         }
-        let needed = (due - kept).max(0);
-        if held < needed {
-            let Some(card) = store::kept_card(&mut *self.pool().acquire().await?, booking).await? else {
+        if let Some(older) = &plan.hold_anew {
+            let Some(card) = store::kept_card(&mut *self.pool().acquire().await?, booking).await?
+            else {
                 tracing::warn!(%booking, "no card on file to hold the difference: the balance is due at the desk");
                 return Ok(());
             };
-            let older: Vec<_> = ledger.holds().into_iter().map(|(a, _)| a.id).collect();
-            let hold = Hold { booking_id: booking, user_id: user, amount: money(needed), source: Source::Kept(card), beside: true };
-            let request = format!("hold {} more for booking {booking}", money(needed));
-            let placed = idempotency::once(self.ask(next(), Operation::Authorise, request, booking), |a| self.hold(hold, a)).await;
-            if !settled(placed)? {
+            let hold = Hold {
+                booking_id: booking,
+                user_id: user,
+                amount: plan.needed,
+                source: Source::Kept(card),
+                beside: true,
+            };
+            let request = format!("hold {} more for booking {booking}", plan.needed);
+            let placed = idempotency::once(
+                self.ask(next(), Operation::Authorise, request, booking),
+                |a| self.hold(hold, a),
+            )
+            .await;
+            if !recorded(&mut rows, placed)? {
                 return Ok(());
             }
             for auth in older {
-                settle(self.void_of(booking, auth, next()).await)?;
+                recorded(&mut rows, self.void_of(booking, *auth, next()).await)?;
             }
         }
         if !capture {
             return Ok(());
         }
-        let rows = self.for_booking(booking).await?;
-        let ledger = Ledger(&rows);
-        if let Some((_, held)) = ledger.holding().filter(|_| needed > 0) {
-            settle(self.capture(booking, Some(money(needed.min(held.minor()))), next()).await)?;
+        if let Some(amount) = plan.capture(&Ledger(&rows)) {
+            recorded(&mut rows, self.capture(booking, Some(amount), next()).await)?;
         }
-        let rows = self.for_booking(booking).await?;
         for (auth, _) in Ledger(&rows).holds() {
             settle(self.void_of(booking, auth.id, next()).await)?;
         }
@@ -229,6 +242,20 @@ impl PaymentsService {
 /// (nothing held, a declined refund) would fail the same way again, so it is logged and left.
 fn settle<T>(result: Result<T, PaymentError>) -> anyhow::Result<()> {
     settled(result).map(|_| ())
+}
+
+/// Like `settled`, adding the row the step recorded to `rows` (once: a replayed step answers
+/// with a row that may be there already).
+fn recorded(
+    rows: &mut Vec<Payment>,
+    result: Result<Payment, PaymentError>,
+) -> anyhow::Result<bool> {
+    if let Ok(payment) = &result {
+        if !rows.iter().any(|r| r.id == payment.id) {
+            rows.push(payment.clone());
+        }
+    }
+    settled(result)
 }
 
 /// Like `settle`, answering whether the step moved the money.

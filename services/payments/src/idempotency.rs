@@ -126,9 +126,15 @@ pub(crate) async fn remember_token(pool: &PgPool, key: Uuid, token: &str) -> Res
 async fn claim(ask: &Ask<'_>) -> Result<Claim, PaymentError> {
     let lease = ask.lease.as_secs_f64();
     let fresh = PaymentId::new();
-    let inserted = sqlx::query(
+    // A new key is inserted; a key whose attempt failed moved nothing, so it is free again and
+    // taken under a new reference. Any other state leaves the row as it is (no row affected).
+    let claimed = sqlx::query(
         "INSERT INTO payments.idempotency (key, operation, request, booking_id, payment_id, lease_until)
-         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6)) ON CONFLICT (key) DO NOTHING",
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))
+         ON CONFLICT (key) DO UPDATE SET operation = EXCLUDED.operation, request = EXCLUDED.request,
+             booking_id = EXCLUDED.booking_id, payment_id = EXCLUDED.payment_id, card_token = NULL, state = 'pending',
+             response = NULL, lease_until = EXCLUDED.lease_until, updated_at = now()
+         WHERE payments.idempotency.state = 'failed'",
     )
     .bind(ask.key)
     .bind(ask.op.as_str())
@@ -138,31 +144,16 @@ async fn claim(ask: &Ask<'_>) -> Result<Claim, PaymentError> {
     .bind(lease)
     .execute(ask.pool)
     .await;
-    if in_flight(&inserted) {
+    if in_flight(&claimed) {
         return Err(PaymentError::InProgress);
     }
-    if inserted?.rows_affected() == 1 {
-        return Ok(Claim::Owned(Attempt { key: ask.key, payment_id: fresh, card_token: None, resumed: false }));
-    }
-    // A failed attempt moved nothing: the key is free again, under a new reference.
-    let reclaimed = sqlx::query(
-        "UPDATE payments.idempotency SET operation = $2, request = $3, booking_id = $4, payment_id = $5, card_token = NULL,
-             state = 'pending', response = NULL, lease_until = now() + make_interval(secs => $6), updated_at = now()
-         WHERE key = $1 AND state = 'failed'",
-    )
-    .bind(ask.key)
-    .bind(ask.op.as_str())
-    .bind(&ask.request)
-    .bind(ask.booking.as_uuid())
-    .bind(fresh.as_uuid())
-    .bind(lease)
-    .execute(ask.pool)
-    .await;
-    if in_flight(&reclaimed) {
-        return Err(PaymentError::InProgress);
-    }
-    if reclaimed?.rows_affected() == 1 {
-        return Ok(Claim::Owned(Attempt { key: ask.key, payment_id: fresh, card_token: None, resumed: false }));
+    if claimed?.rows_affected() == 1 {
+        return Ok(Claim::Owned(Attempt {
+            key: ask.key,
+            payment_id: fresh,
+            card_token: None,
+            resumed: false,
+        }));
     }
     let deadline = tokio::time::Instant::now() + ask.wait;
     let mut pause = Duration::from_millis(10);

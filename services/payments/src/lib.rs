@@ -2,6 +2,7 @@
 //! recorded in its own ledger (`payments` schema) with an event for every outcome. Card
 //! numbers never leave `card` and the gateway: only tokens, last four digits and brands are kept.
 pub mod billing;
+mod booked;
 pub mod card;
 mod domain;
 mod error;
@@ -9,6 +10,7 @@ mod events;
 mod gateway;
 mod guarded;
 mod idempotency;
+mod money_change;
 mod movements;
 mod release;
 pub mod resilience;
@@ -21,7 +23,7 @@ pub use domain::{AuthoriseRequest, CapturePolicy, FailureReason, Ledger, Payment
 pub use error::PaymentError;
 pub use events::PaymentsConsumer;
 pub use gateway::{GatewayError, GatewayRef, Lookup, PaymentGateway, Tokenised};
-pub use release::MoneyChange;
+pub use money_change::MoneyChange;
 pub use resilience::{Backoff, BreakerConfig};
 pub use service::{PaymentsConfig, PaymentsService};
 pub use store::OUTBOX;

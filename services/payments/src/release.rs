@@ -5,7 +5,7 @@
 //! checkout captures only after the room is theirs and a refund is only the fallback here.
 use crate::domain::Ledger;
 use crate::{PaymentError, PaymentsService};
-use kernel::{BookingId, Money};
+use kernel::BookingId;
 use uuid::Uuid;
 
 impl PaymentsService {
@@ -55,64 +55,6 @@ impl PaymentsService {
         Ok(())
     }
 
-    /// Whether the booking's money covers `amount`: held or captured and not refunded.
-    pub async fn covers(&self, booking: BookingId, amount: kernel::Money) -> Result<bool, PaymentError> {
-        let rows = self.for_booking(booking).await?;
-        let ledger = Ledger(&rows);
-        Ok(ledger.held() + ledger.kept() >= amount.minor())
-    }
-
-    /// Takes what the checkout held, when the hotel captures at booking; the room is the guest's.
-    pub async fn capture_booked(&self, booking: BookingId, key: Uuid) -> Result<(), PaymentError> {
-        if self.policy_for(booking).await? != crate::CapturePolicy::Booking {
-            return Ok(());
-        }
-        self.capture(booking, None, key).await.map(|_| ())
-    }
-}
-
-/// What a change of a booking's price would do to the guest's money, before they confirm it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MoneyChange {
-    Nothing,
-    /// Charged to the card now (the hotel captures at booking).
-    Charge(Money),
-    /// Held on the card now, taken at check-in or check-out.
-    HoldMore(Money),
-    /// Given back to the card.
-    Refund(Money),
-    /// Less will be taken from what is held.
-    HoldLess(Money),
-}
-
-impl PaymentsService {
-    /// What moving the booking's price to `total` would do to its money, and the card's last
-    /// four digits. Mirrors what the consumer of `booking.modified` then does.
-    pub async fn preview_change(&self, booking: BookingId, total: Money) -> Result<(MoneyChange, Option<String>), PaymentError> {
-        let rows = self.for_booking(booking).await?;
-        let ledger = Ledger(&rows);
-        let (kept, held) = (ledger.kept(), ledger.held());
-        let last4 = rows.iter().rev().find(|p| p.succeeded()).and_then(|p| p.card_last4.clone());
-        let money = |minor| Money::from_minor(minor, total.currency());
-        let needed = total.minor() - kept;
-        let change = if rows.iter().all(|p| !p.succeeded()) {
-            MoneyChange::Nothing
-        } else if needed < 0 {
-            MoneyChange::Refund(money(-needed))
-        } else if self.policy_for(booking).await? == crate::CapturePolicy::Booking {
-            if needed > 0 { MoneyChange::Charge(money(needed)) } else { MoneyChange::Nothing }
-        } else if needed > held {
-            MoneyChange::HoldMore(money(needed - held))
-        } else if needed < held {
-            MoneyChange::HoldLess(money(held - needed))
-        } else {
-            MoneyChange::Nothing
-        };
-        Ok((change, last4))
-    }
-}
-
-impl PaymentsService {
     /// Retries open releases every half minute until `shutdown` says stop.
     pub async fn run_releases(self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
         loop {

@@ -6,6 +6,7 @@ use crate::lock::Lock;
 use crate::{outbox, Housekeeping, HousekeepingError, Note, Occupancy, Room, RoomsService};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use futures::TryStreamExt;
 use kernel::events::{Envelope, RoomStatusChanged};
 use kernel::{EventId, RoomId, UserId};
 use mongodb::bson::doc;
@@ -35,6 +36,21 @@ impl RoomsService {
             .await?
             .ok_or(HousekeepingError::RoomNotFound(id))?;
         Ok(Room::try_from(doc).context("a stored room is invalid")?)
+    }
+
+    /// These rooms as they are now (unknown ids are left out).
+    #[tracing::instrument(skip(self, ids), fields(rooms = ids.len()))]
+    pub async fn rooms(&self, ids: &[RoomId]) -> Result<Vec<Room>, HousekeepingError> {
+        let ids: Vec<String> = ids.iter().map(|id| id.to_string()).collect();
+        let docs: Vec<RoomDoc> = store::rooms(&self.db)
+            .find(doc! { "_id": { "$in": ids } })
+            .projection(store::room_fields())
+            .await?
+            .try_collect()
+            .await?;
+        docs.into_iter()
+            .map(|d| Ok(Room::try_from(d).context("a stored room is invalid")?))
+            .collect()
     }
 
     /// Housekeeping reports a room clean, dirty, inspected, out of order or out of service.

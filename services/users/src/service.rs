@@ -55,4 +55,19 @@ impl UsersService {
         let mut conn = self.pool.acquire().await?;
         Ok(store::find(&mut conn, id).await?)
     }
+    /// The people with these ids (unknown ids are left out).
+    pub async fn find_many(&self, ids: &[UserId]) -> Result<Vec<User>, UsersError> {
+        let ids: Vec<uuid::Uuid> = ids.iter().map(|id| id.as_uuid()).collect();
+        Ok(store::find_many(&mut *self.pool.acquire().await?, &ids).await?)
+    }
+
+    /// Up to `limit` people whose name or email contains `text`, for the desk's search.
+    pub async fn search(&self, text: &str, limit: u32) -> Result<Vec<UserId>, UsersError> {
+        Ok(store::search(
+            &mut *self.pool.acquire().await?,
+            text.trim(),
+            i64::from(limit),
+        )
+        .await?)
+    }
 }

@@ -57,3 +57,35 @@ pub async fn find(conn: &mut PgConnection, id: UserId) -> anyhow::Result<Option<
         .await?;
     row.map(User::try_from).transpose()
 }
+
+pub async fn find_many(conn: &mut PgConnection, ids: &[uuid::Uuid]) -> anyhow::Result<Vec<User>> {
+    let rows: Vec<UserRow> = sqlx::query_as(
+        "SELECT id, email, name, role, language FROM users.users WHERE id = ANY($1)",
+    )
+    .bind(ids)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(User::try_from).collect()
+}
+
+/// Guests whose name or email contains `text`, whatever its case.
+pub async fn search(
+    conn: &mut PgConnection,
+    text: &str,
+    limit: i64,
+) -> anyhow::Result<Vec<UserId>> {
+    let pattern = format!(
+        "%{}%",
+        text.replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
+    let ids: Vec<uuid::Uuid> = sqlx::query_scalar(
+        "SELECT id FROM users.users WHERE name ILIKE $1 OR email ILIKE $1 ORDER BY name, id LIMIT $2",
+    )
+    .bind(pattern)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    Ok(ids.into_iter().map(UserId::from_uuid).collect())
+}

@@ -1,9 +1,8 @@
-use crate::api::booking_actions::ModifyBooking;
+use crate::api::booking_actions::{preview_change, ModifyBooking};
 use crate::api::bookings::booking;
 use crate::api::rooms::list_room_types;
-use crate::api::booking_actions::preview_change;
-use crate::components::stay::{LiveQuote, StayFields, StayInputs};
-use crate::dto::{BookingView, RoomTypeView};
+use crate::components::stay::{live_answer, LiveQuote, StayFields, StayInputs};
+use crate::dto::{BookingView, ChangeForm, RoomTypeView};
 use crate::error::ErrorNotice;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -72,27 +71,32 @@ fn ChangeForm(b: BookingView, types: Vec<RoomTypeView>) -> impl IntoView {
 /// the server as the form changes.
 #[component]
 fn MoneyNotice(id: String, room_type: Signal<String>, inputs: StayInputs) -> impl IntoView {
-    let StayInputs { check_in, check_out, adults, children } = inputs;
     let id = StoredValue::new(id);
-    let p = Resource::new(
-        move || (id.get_value(), room_type.get(), check_in.get(), check_out.get(), adults.get(), children.get()),
-        |(id, code, ci, co, a, c)| async move {
-            if ci.is_empty() || co.is_empty() {
-                return None;
-            }
-            preview_change(id, code, ci, co, a, c).await.ok()
+    live_answer(
+        room_type,
+        inputs,
+        move || id.get_value(),
+        |s, id| {
+            let form = ChangeForm {
+                id,
+                room_type: s.room_type,
+                check_in: s.check_in,
+                check_out: s.check_out,
+                adults: s.adults,
+                children: s.children,
+            };
+            preview_change(form)
         },
-    );
-    view! {
-        <Transition fallback=|| ()>
-            {move || p.get().flatten().map(|p| view! {
+        ViewFnOnce::from(|| ()),
+        |answer| {
+            answer.and_then(Result::ok).map(|p| view! {
                 <div>
                     <p data-testid="money-change" class="font-medium text-stone-800">{p.money}</p>
                     <p data-testid="change-terms" class="text-sm text-stone-600">
                         {format!("After the change: {}", p.quote.terms.summary())}
                     </p>
                 </div>
-            })}
-        </Transition>
-    }
+            }).into_any()
+        },
+    )
 }

@@ -1,60 +1,17 @@
 //! What payments does when a booking is checked in, checked out or cancelled.
 use super::{config, eur, ledger, pay, row, service};
-use crate::helpers::{add_guest, add_room_type, eventually, request, spawn_app, spawn_app_with_workers, stay};
-use chrono::Utc;
-use kernel::events::{BookingCancelled, BookingCheckedIn, BookingCheckedOut, Envelope};
-use kernel::{BookingId, RoomId, UserId};
-use payments::{test_cards, CapturePolicy, PaymentKind};
+use crate::events_builders::StayEvent;
+use crate::helpers::{
+    add_guest, add_room_type, eventually, request, spawn_app, spawn_app_with_workers, stay,
+};
+use kernel::UserId;
+use payments::{test_cards, AuthoriseRequest, CapturePolicy, PaymentKind};
 use std::time::Duration;
 
-fn cancelled(booking: BookingId, user: UserId, fee: &str) -> Envelope<BookingCancelled> {
-    let today = Utc::now().date_naive();
-    let payload = BookingCancelled {
-        booking_id: booking,
-        user_id: user,
-        room_id: RoomId::new(),
-        check_in: today,
-        check_out: today + chrono::Days::new(2),
-        cancelled_by: user,
-        reason: None,
-        cancellation_fee: fee.into(),
-        currency: "EUR".into(),
-        timestamp: Utc::now(),
-        version: 3,
-    };
-    Envelope::new(payload, Utc::now())
-}
-
-fn checked_in(booking: BookingId, user: UserId) -> Envelope<BookingCheckedIn> {
-    let today = Utc::now().date_naive();
-    let payload = BookingCheckedIn {
-        booking_id: booking,
-        user_id: user,
-        room_id: RoomId::new(),
-        room_number: "101".into(),
-        check_in: today,
-        check_out: today + chrono::Days::new(2),
-        by: UserId::new(),
-        timestamp: Utc::now(),
-        version: 2,
-    };
-    Envelope::new(payload, Utc::now())
-}
-
-fn checked_out(booking: BookingId, user: UserId) -> Envelope<BookingCheckedOut> {
-    let arrived = checked_in(booking, user).payload;
-    let payload = BookingCheckedOut {
-        booking_id: booking,
-        user_id: user,
-        room_id: arrived.room_id,
-        room_number: arrived.room_number,
-        check_in: arrived.check_in,
-        check_out: arrived.check_out,
-        by: arrived.by,
-        timestamp: Utc::now(),
-        version: 3,
-    };
-    Envelope::new(payload, Utc::now())
+/// The paid booking's stay, for the events these tests build (payments reads only the booking
+/// and its guest of them).
+fn stay_of(req: &AuthoriseRequest) -> StayEvent {
+    StayEvent::unroomed(req.booking_id, req.user_id)
 }
 
 #[tokio::test]
@@ -63,7 +20,7 @@ async fn cancelling_a_hold_takes_the_fee_and_releases_the_rest_once() {
     let (payments, _) = service(&app, config(CapturePolicy::CheckIn));
     let req = pay(test_cards::SUCCEEDS, 30_000);
     payments.authorise(req.clone()).await.unwrap();
-    let event = cancelled(req.booking_id, req.user_id, "50.00");
+    let event = stay_of(&req).at(3).cancelled(req.user_id, "50.00");
     let redeliveries = (0..3).map(|_| payments.on_cancelled(&event));
     for handled in futures::future::join_all(redeliveries).await {
         handled.unwrap();
@@ -82,8 +39,11 @@ async fn cancelling_after_capture_refunds_all_but_the_fee() {
     for (fee, refunded) in [("50.00", 25_000), ("0.00", 30_000)] {
         let req = pay(test_cards::SUCCEEDS, 30_000);
         payments.authorise(req.clone()).await.unwrap();
-        payments.capture_booked(req.booking_id, uuid::Uuid::new_v4()).await.unwrap();
-        let event = cancelled(req.booking_id, req.user_id, fee);
+        payments
+            .capture_booked(req.booking_id, uuid::Uuid::new_v4())
+            .await
+            .unwrap();
+        let event = stay_of(&req).at(3).cancelled(req.user_id, fee);
         payments.on_cancelled(&event).await.unwrap();
         payments.on_cancelled(&event).await.unwrap();
         assert_eq!(
@@ -104,8 +64,17 @@ async fn a_fee_larger_than_the_hold_takes_the_hold_and_nothing_more() {
     let (payments, _) = service(&app, config(CapturePolicy::CheckIn));
     let req = pay(test_cards::SUCCEEDS, 10_000);
     payments.authorise(req.clone()).await.unwrap();
-    payments.on_cancelled(&cancelled(req.booking_id, req.user_id, "150.00")).await.unwrap();
-    assert_eq!(ledger(&app, req.booking_id).await, [row("authorisation", "succeeded", 10_000), row("capture", "succeeded", 10_000)]);
+    payments
+        .on_cancelled(&stay_of(&req).at(3).cancelled(req.user_id, "150.00"))
+        .await
+        .unwrap();
+    assert_eq!(
+        ledger(&app, req.booking_id).await,
+        [
+            row("authorisation", "succeeded", 10_000),
+            row("capture", "succeeded", 10_000)
+        ]
+    );
 }
 
 #[tokio::test]
@@ -114,19 +83,43 @@ async fn check_in_or_check_out_captures_as_the_policy_says() {
     let (at_check_in, _) = service(&app, config(CapturePolicy::CheckIn));
     let req = pay(test_cards::SUCCEEDS, 24_000);
     at_check_in.authorise(req.clone()).await.unwrap();
-    let arrival = checked_in(req.booking_id, req.user_id);
+    let arrival = stay_of(&req).at(2).checked_in(UserId::new());
     at_check_in.on_checked_in(&arrival).await.unwrap();
     at_check_in.on_checked_in(&arrival).await.unwrap();
-    at_check_in.on_checked_out(&checked_out(req.booking_id, req.user_id)).await.unwrap();
-    assert_eq!(ledger(&app, req.booking_id).await, [row("authorisation", "succeeded", 24_000), row("capture", "succeeded", 24_000)]);
+    at_check_in
+        .on_checked_out(&stay_of(&req).at(3).checked_out(UserId::new()))
+        .await
+        .unwrap();
+    assert_eq!(
+        ledger(&app, req.booking_id).await,
+        [
+            row("authorisation", "succeeded", 24_000),
+            row("capture", "succeeded", 24_000)
+        ]
+    );
 
     let (at_check_out, _) = service(&app, config(CapturePolicy::CheckOut));
     let req = pay(test_cards::SUCCEEDS, 24_000);
     at_check_out.authorise(req.clone()).await.unwrap();
-    at_check_out.on_checked_in(&checked_in(req.booking_id, req.user_id)).await.unwrap();
-    assert_eq!(ledger(&app, req.booking_id).await, [row("authorisation", "succeeded", 24_000)]);
-    at_check_out.on_checked_out(&checked_out(req.booking_id, req.user_id)).await.unwrap();
-    assert_eq!(ledger(&app, req.booking_id).await, [row("authorisation", "succeeded", 24_000), row("capture", "succeeded", 24_000)]);
+    at_check_out
+        .on_checked_in(&stay_of(&req).at(2).checked_in(UserId::new()))
+        .await
+        .unwrap();
+    assert_eq!(
+        ledger(&app, req.booking_id).await,
+        [row("authorisation", "succeeded", 24_000)]
+    );
+    at_check_out
+        .on_checked_out(&stay_of(&req).at(3).checked_out(UserId::new()))
+        .await
+        .unwrap();
+    assert_eq!(
+        ledger(&app, req.booking_id).await,
+        [
+            row("authorisation", "succeeded", 24_000),
+            row("capture", "succeeded", 24_000)
+        ]
+    );
 }
 
 /// A transient failure is handed back, so the consumer retries the event instead of dropping
@@ -139,7 +132,7 @@ async fn an_event_met_by_a_gateway_outage_is_retried_not_lost() {
     let (payments, gateway) = service(&app, config(CapturePolicy::CheckIn));
     let req = pay(test_cards::SUCCEEDS, 18_000);
     payments.authorise(req.clone()).await.unwrap();
-    let arrival = checked_in(req.booking_id, req.user_id);
+    let arrival = stay_of(&req).at(2).checked_in(UserId::new());
     gateway.set_outage(true);
     assert!(payments.on_checked_in(&arrival).await.is_err());
     gateway.set_outage(false);

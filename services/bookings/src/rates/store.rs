@@ -113,13 +113,13 @@ pub(crate) async fn promo(conn: &mut PgConnection, typed: &str) -> anyhow::Resul
     Ok(Some(PromoCode::new(&code, discount, from, to, u32::try_from(min_nights)?)?))
 }
 
-/// The hotel's clock as configured.
+/// The hotel's clock: its zone from `kernel::hotel`, checked against `bookings.hotel`, and the
+/// check-in and check-out times kept there.
 pub(crate) async fn clock(conn: &mut PgConnection) -> anyhow::Result<crate::HotelClock> {
     let (tz, check_in, check_out): (String, chrono::NaiveTime, chrono::NaiveTime) =
         sqlx::query_as("SELECT time_zone, check_in_time, check_out_time FROM bookings.hotel")
             .fetch_one(conn)
             .await
             .context("the hotel's settings (bookings.hotel)")?;
-    let time_zone = tz.parse().map_err(|_| anyhow::anyhow!("unknown time zone '{tz}' in bookings.hotel"))?;
-    Ok(crate::HotelClock { time_zone, check_in, check_out })
+    crate::HotelClock::of_hotel(&tz, check_in, check_out)
 }

@@ -1,7 +1,7 @@
 //! Issuing invoices and credit notes: numbered inside the issuing transaction, so a rollback
 //! gives its number back and the sequence never has a gap.
 use super::domain::{self, ChargeKind};
-use super::hotel::HOTEL;
+use super::hotel::{HotelCalendar, HOTEL};
 use super::invoice::{self, CreditNote, Invoice, Series};
 use super::store::{self, NewCharge};
 use super::{invoice_store, BillingError, BillingService};

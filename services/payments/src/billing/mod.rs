@@ -17,7 +17,7 @@ mod store;
 pub use domain::{ChargeKind, Folio, FolioCharge, FolioPayment, MovementKind};
 pub use error::BillingError;
 pub use events::BillingConsumer;
-pub use hotel::{Hotel, HOTEL};
+pub use hotel::{Hotel, HotelCalendar, HOTEL};
 pub use invoice::{booking_reference, CreditNote, Invoice, InvoiceLine};
 pub use issue::{issue_credit_note_in, issue_invoice_in};
 pub use pdf::{render_credit_note, render_invoice};

@@ -1,7 +1,7 @@
 //! Invoices and credit notes as A4 PDFs, set in the PDF's built-in Helvetica so no font file is
 //! needed. Streams are left uncompressed: a page of text stays a few kilobytes, and its text
 //! can be searched as it is.
-use super::hotel::HOTEL;
+use super::hotel::{HotelCalendar, HOTEL};
 use super::invoice::{CreditNote, Invoice, InvoiceLine};
 use super::{BillingError, BillingService};
 use chrono::{DateTime, Utc};

@@ -1,0 +1,27 @@
+//! The front desk's console: one layout that checks the role and carries the navigation, over
+//! the desk's pages. The server functions behind the pages check the role again.
+pub mod stay;
+mod stay_log;
+pub mod today;
+
+use crate::api::desk::access::desk_access;
+use crate::components::staff::layout::{StaffFrame, StaffRefusal};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+
+#[component]
+pub fn DeskArea() -> impl IntoView {
+    let access = Resource::new(|| (), |_| desk_access());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || access.get().map(|answer| match answer {
+                Ok(user) => view! {
+                    <StaffFrame area="Front desk" user=user links=vec![("/desk", "Today")]>
+                        <Outlet/>
+                    </StaffFrame>
+                }.into_any(),
+                Err(e) => view! { <StaffRefusal error=e/> }.into_any(),
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,3 @@
+//! The front desk's console: its server functions against the real stack.
+mod stay;
+mod today;
