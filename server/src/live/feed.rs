@@ -142,7 +142,7 @@ impl LiveFeed {
             .subscribe(&TOPICS)
             .context("subscribing the live feed to its topics")?;
         Ok(Listener {
-            consumer,
+            consumer: Some(consumer),
             feed: self.clone(),
         })
     }
@@ -150,15 +150,27 @@ impl LiveFeed {
 
 /// The feed's consumer, ready to run.
 pub struct Listener {
-    consumer: StreamConsumer<Assignments>,
+    consumer: Option<StreamConsumer<Assignments>>,
     feed: LiveFeed,
+}
+
+/// Closing a consumer waits for the broker to answer its leave (forever, once Kafka has been
+/// away and back), so it is closed on a thread of its own, never on one of the runtime's: a
+/// process or test shutting down must not hang on it.
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Some(consumer) = self.consumer.take() {
+            std::thread::spawn(move || drop(consumer));
+        }
+    }
 }
 
 impl Listener {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
+        let Some(consumer) = self.consumer.as_ref() else { return };
         loop {
             let message = tokio::select! {
-                m = self.consumer.recv() => m,
+                m = consumer.recv() => m,
                 _ = shutdown.changed() => return,
             };
             match message {
