@@ -2,7 +2,8 @@
 // the guest would, and a receptionist's sign-in from the console.
 import { addDays, isoDate } from './dates.mjs';
 import { expectVisible } from './expect.mjs';
-import { waitForAppPath } from './flows.mjs';
+import { APP_BASE_URL, DEMO_USERS } from './config.mjs';
+import { signInFromHeader, waitForAppPath } from './flows.mjs';
 import { DeskTodayPage } from '../pages/DeskTodayPage.mjs';
 import { HomePage } from '../pages/HomePage.mjs';
 import { KeycloakLoginPage } from '../pages/KeycloakLoginPage.mjs';
@@ -46,4 +47,11 @@ export async function signInToDesk(page, user) {
   await waitForAppPath(page, '/desk');
   await desk.heading.waitFor();
   return desk;
+}
+
+/** From a fresh page: the demo guest signs in on the home page and books tonight. */
+export async function demoGuestBooksTonight(page) {
+  await page.goto(`${APP_BASE_URL}/`);
+  await signInFromHeader(page, DEMO_USERS.guest);
+  return bookTonight(page);
 }

@@ -4,17 +4,14 @@ import assert from 'node:assert/strict';
 import { browserTest } from '../lib/harness.mjs';
 import { APP_BASE_URL, DEMO_USERS } from '../lib/config.mjs';
 import { expectNoAxeViolations } from '../lib/axe.mjs';
-import { bookTonight, DESK_VIEWPORT, signInToDesk } from '../lib/desk.mjs';
+import { demoGuestBooksTonight, DESK_VIEWPORT, signInToDesk } from '../lib/desk.mjs';
 import { expectText, expectVisible } from '../lib/expect.mjs';
-import { signInFromHeader } from '../lib/flows.mjs';
 import { DeskStayPage } from '../pages/DeskStayPage.mjs';
 
 browserTest('a receptionist opens a stay, notes something about it and checks the guest in', async ({ page, newContext, step, log }) => {
   let bookingId;
   await step('the demo guest books a room for tonight', async () => {
-    await page.goto(`${APP_BASE_URL}/`);
-    await signInFromHeader(page, DEMO_USERS.guest);
-    bookingId = await bookTonight(page);
+    bookingId = await demoGuestBooksTonight(page);
     log(`booking ${bookingId}`);
   });
 

@@ -26,15 +26,11 @@ const REOPEN_AFTER_MS: u64 = 10_000;
 pub struct Live {
     /// Ticks on every change the area hears of, and after a gap: a `Resource` source.
     pub changes: ReadSignal<u64>,
-    /// The last change, for a page that re-fetches only what it names (`room_number`), or a
-    /// [`crate::live::RESYNC`] meaning "re-fetch everything".
-    pub last: ReadSignal<Option<LiveEvent>>,
 }
 
 /// Opens the area's stream for as long as the calling component lives.
 pub fn use_live(area: Area) -> Live {
     let (changes, set_changes) = signal(0_u64);
-    let (last, set_last) = signal(None::<LiveEvent>);
     let reopened = Arc::new(AtomicBool::new(false));
     let on_event = move |e: &web_sys::Event| {
         match e.type_().as_str() {
@@ -46,7 +42,6 @@ pub fn use_live(area: Area) -> Live {
                     let gap = reopened.swap(false, Ordering::Relaxed);
                     if gap || !message.data.is_ready() {
                         set_changes.update(|n| *n += 1);
-                        set_last.set(Some(message.data));
                     }
                 }
             }
@@ -60,7 +55,7 @@ pub fn use_live(area: Area) -> Live {
         .reconnect_interval(REOPEN_AFTER_MS)
         .on_event(on_event);
     let _ = use_event_source_with_options::<LiveEvent, JsonSerdeCodec>(area.path(), options);
-    Live { changes, last }
+    Live { changes }
 }
 
 /// The browser closed the stream and will not reconnect it by itself.

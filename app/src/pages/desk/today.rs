@@ -3,7 +3,7 @@
 use crate::api::booking_actions::CheckInBooking;
 use crate::api::desk::today::{desk_day, desk_day_counts};
 use crate::components::live::use_live;
-use crate::components::staff::badge::{Badge, Tone};
+use crate::components::staff::badge::{HousekeepingBadge, StatusBadge};
 use crate::components::staff::table::{href_with, EmptyRow, Pager, SortHeader};
 use crate::dto::desk::{DayListView, DayRowView, DAY_LISTS};
 use crate::error::ErrorNotice;
@@ -144,26 +144,6 @@ fn CheckInOutcome(action: ServerAction<CheckInBooking>) -> impl IntoView {
     }
 }
 
-fn housekeeping_badge(state: Option<&str>) -> impl IntoView {
-    let (tone, label) = match state {
-        Some("clean") => (Tone::Info, "clean"),
-        Some("inspected") => (Tone::Good, "inspected"),
-        Some("dirty") => (Tone::Warn, "dirty"),
-        Some(other) => (Tone::Bad, other),
-        None => (Tone::Bad, "no room"),
-    };
-    view! { <Badge tone=tone label=label.to_owned()/> }
-}
-
-fn status_badge(status: &str) -> impl IntoView {
-    let tone = match status {
-        "checked in" => Tone::Good,
-        "checked out" => Tone::Neutral,
-        _ => Tone::Info,
-    };
-    view! { <Badge tone=tone label=status.to_owned()/> }
-}
-
 #[component]
 fn DayTable(
     view: DayListView,
@@ -233,8 +213,8 @@ fn DayRow(
             <td class="px-3 py-2">{row.room_type.clone()}</td>
             <td class="px-3 py-2">{row.check_in.format("%a %-d %b").to_string()}</td>
             <td class="px-3 py-2">{row.check_out.format("%a %-d %b").to_string()} " (" {row.nights_left} " left)"</td>
-            <td class="px-3 py-2">{housekeeping_badge(row.housekeeping.as_deref())}</td>
-            <td class="px-3 py-2">{status_badge(&row.status)}</td>
+            <td class="px-3 py-2"><HousekeepingBadge state=row.housekeeping.clone()/></td>
+            <td class="px-3 py-2"><StatusBadge status=row.status.clone()/></td>
             <td class="px-3 py-2 text-right tabular-nums" data-testid="balance">{row.balance.to_string()}</td>
             <td class="px-3 py-2">
                 {(arrivals && row.can_check_in).then(|| view! {
