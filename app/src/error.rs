@@ -9,10 +9,16 @@ pub enum AppError {
     /// Input that can be corrected by the person who typed it.
     #[error("{0}")]
     Invalid(String),
+    /// One field of a form is wrong: the page shows `message` beside the field named `field`.
+    #[error("{message}")]
+    InvalidField { field: String, message: String },
     #[error("please sign in first")]
     SignInRequired,
     #[error("your role does not allow this")]
     Forbidden,
+    /// The role may use the function but not do this with it; says what only another role may.
+    #[error("{0}")]
+    NotAllowed(String),
     #[error("{0}")]
     NotFound(String),
     /// Someone else got there first: the room, the dates.
@@ -24,15 +30,29 @@ pub enum AppError {
     Internal,
 }
 
+impl AppError {
+    pub fn field(field: &str, message: impl Into<String>) -> Self {
+        Self::InvalidField { field: field.into(), message: message.into() }
+    }
+
+    /// The message for the form field `name`, when this error is about it.
+    pub fn for_field(&self, name: &str) -> Option<String> {
+        match self {
+            Self::InvalidField { field, message } if field == name => Some(message.clone()),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl AppError {
     /// The HTTP status a server function answers with when it fails with this error.
     pub fn status(&self) -> axum::http::StatusCode {
         use axum::http::StatusCode;
         match self {
-            AppError::Invalid(_) => StatusCode::BAD_REQUEST,
+            AppError::Invalid(_) | AppError::InvalidField { .. } => StatusCode::BAD_REQUEST,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::NotAllowed(_) => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Network | AppError::Internal => StatusCode::INTERNAL_SERVER_ERROR,

@@ -3,7 +3,8 @@
 //! what it shows when one arrives.
 use chrono::{DateTime, Utc};
 use kernel::events::{
-    BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CREATED, BOOKING_MODIFIED,
+    BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CHECK_IN_REVERTED, BOOKING_CREATED,
+    BOOKING_MODIFIED,
 };
 use kernel::events::{PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED};
 use kernel::Role;
@@ -15,12 +16,13 @@ pub const READY: &str = "ready";
 pub const RESYNC: &str = "resync";
 
 /// Every service topic the feed passes on, to one area or another.
-pub const TOPICS: [&str; 8] = [
+pub const TOPICS: [&str; 9] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
     BOOKING_MODIFIED,
     BOOKING_CHECKED_IN,
     BOOKING_CHECKED_OUT,
+    BOOKING_CHECK_IN_REVERTED,
     PAYMENT_COMPLETED,
     PAYMENT_FAILED,
     ROOM_STATUS_CHANGED,

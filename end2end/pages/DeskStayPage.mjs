@@ -15,7 +15,11 @@ export class DeskStayPage {
     this.notes = page.getByTestId('note');
     this.checkIn = page.getByRole('button', { name: 'Check in', exact: true });
     this.checkOut = page.getByRole('button', { name: 'Check out', exact: true });
-    this.moveRoomNumber = page.getByLabel('New room number');
+    this.roomNumber = page.getByTestId('room-number');
+    this.freeRooms = page.getByTestId('free-room');
+    this.moveRoom = page.getByRole('button', { name: 'Move room', exact: true });
+    this.moveRefused = page.getByTestId('move-refused');
+    this.confirmDialog = page.getByRole('dialog');
     this.history = page.getByTestId('history-line');
   }
 

@@ -44,15 +44,25 @@ pub async fn preview_change(
 }
 
 /// Moves a stay to another room, at the price it was sold at. Front desk, managers and admins.
+/// A guest who sleeps there tonight goes into a room that is not ready (dirty, not yet
+/// inspected) only with `confirm_not_ready`; without it the answer is a conflict saying why.
+/// The one way to move a stay, so no other door skips that question.
 #[server(endpoint = "move_booking")]
-pub async fn move_booking(id: String, room_number: String) -> Result<BookingView, AppError> {
-    use super::bookings::server::{app_error, view};
-    use kernel::Role;
-    let user = super::session::server::require(&[Role::FrontDesk, Role::Manager, Role::Admin]).await?;
+pub async fn move_booking(
+    id: String,
+    room_number: String,
+    #[server(default)] confirm_not_ready: bool,
+) -> Result<BookingView, AppError> {
+    use super::bookings::server::view;
+    let user = super::desk::access::require_desk().await?;
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
-    let bookings = crate::state::state()?.bookings;
-    let b = bookings.move_room(id, room_number.trim(), user.user_id).await.map_err(app_error)?;
-    Ok(view(&b, bookings.clock()))
+    let state = crate::state::state()?;
+    let b = state
+        .desk
+        .move_room(id, room_number.trim(), user.user_id, confirm_not_ready)
+        .await
+        .map_err(super::desk::server::desk_error)?;
+    Ok(view(&b, state.bookings.clock()))
 }
 
 /// Checks a guest in at the desk, from their arrival day. Front desk, managers and admins.
@@ -67,16 +77,17 @@ pub async fn check_in_booking(id: String) -> Result<BookingView, AppError> {
     Ok(view(&b, bookings.clock()))
 }
 
-/// Checks a guest out, on any day of their stay. Front desk, managers and admins.
+/// Checks a guest out, on any day of their stay, once the folio is settled; the invoice is
+/// issued with it. Front desk, managers and admins.
 #[server(endpoint = "check_out_booking")]
 pub async fn check_out_booking(id: String) -> Result<BookingView, AppError> {
-    use super::bookings::server::{app_error, view};
+    use super::bookings::server::view;
     use kernel::Role;
     let user = super::session::server::require(&[Role::FrontDesk, Role::Manager, Role::Admin]).await?;
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
-    let bookings = crate::state::state()?.bookings;
-    let b = bookings.check_out(id, user.user_id).await.map_err(app_error)?;
-    Ok(view(&b, bookings.clock()))
+    let state = crate::state::state()?;
+    let (b, _invoice) = state.desk.check_out(id, user.user_id).await.map_err(crate::api::desk::folio::server::folio_error)?;
+    Ok(view(&b, state.bookings.clock()))
 }
 
 #[cfg(feature = "ssr")]

@@ -45,6 +45,7 @@ pub(crate) mod server {
             | BookingError::Desk(_) => {
                 AppError::Conflict(e.to_string())
             }
+            BookingError::WaiverNotAllowed => AppError::NotAllowed(e.to_string()),
             BookingError::Unexpected(e) => crate::state::internal(e),
         }
     }

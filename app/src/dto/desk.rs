@@ -95,6 +95,15 @@ pub struct StayView {
     pub can_check_in: bool,
     pub can_check_out: bool,
     pub can_move: bool,
+    /// Confirmed and its arrival day over.
+    pub can_no_show: bool,
+    /// What marking it as a no-show costs (a cancellation at arrival).
+    pub no_show_fee: Money,
+    pub can_cancel: bool,
+    /// The member of staff may cancel with the fee waived (manager or admin).
+    pub can_waive: bool,
+    /// Checked in on the hotel's today, so the check-in can be taken back.
+    pub can_revert_check_in: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -147,3 +156,20 @@ pub struct HistoryLineView {
 
 /// The longest note the desk can write, as the bookings service allows.
 pub const NOTE_MAX_CHARS: usize = 2000;
+
+/// The shortest and longest reason for waiving a fee, as the bookings service allows.
+pub const WAIVER_REASON_CHARS: std::ops::RangeInclusive<usize> = 3..=500;
+
+/// A room a stay could move to, as the stay page lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreeRoomView {
+    pub number: String,
+    pub room_type: String,
+    /// "clean", "dirty", "inspected".
+    pub housekeeping: String,
+    /// "vacant" or "occupied".
+    pub occupancy: String,
+    /// The question to ask before moving the guest there, e.g. "Room 204 is dirty. Move the
+    /// guest there anyway?"; `None` when the room is ready or the guest arrives later.
+    pub confirm: Option<String>,
+}

@@ -49,6 +49,12 @@ async fn deliver_booking_events(app: &TestApp, booking: BookingId) {
     }
 }
 
+/// A charge staff post without VAT, so it is one line on the folio.
+async fn extra(app: &TestApp, booking: BookingId, text: &str, amount: Money, by: UserId, key: Uuid) -> Result<payments::billing::Posted, BillingError> {
+    let text = payments::billing::ChargeText::parse(text).unwrap();
+    app.state.billing.post_charge(booking, &text, amount, payments::billing::VatRate::from_bp(0).unwrap(), by, key).await
+}
+
 /// Whether the payments core's ledger table exists yet; billing reads it, never creates it.
 async fn ledger_ready(app: &TestApp) -> bool {
     let ready: bool = sqlx::query_scalar("SELECT to_regclass('payments.payments') IS NOT NULL").fetch_one(&app.deps.pg).await.unwrap();
@@ -171,11 +177,11 @@ async fn a_bookings_events_post_its_nights_and_taxes_and_the_balance_follows_ext
 
     let staff = UserId::new();
     let key = Uuid::new_v4();
-    let minibar = app.state.billing.post_extra(booking.id, "Minibar", eur(1_250), staff, key).await.unwrap();
-    let retried = app.state.billing.post_extra(booking.id, "Minibar", eur(1_250), staff, key).await.unwrap();
+    let minibar = extra(&app, booking.id, "Minibar", eur(1_250), staff, key).await.unwrap();
+    let retried = extra(&app, booking.id, "Minibar", eur(1_250), staff, key).await.unwrap();
     assert_eq!(retried, minibar, "a retry answers with the first posting");
-    app.state.billing.post_extra(booking.id, "Breakfast", eur(1_800), staff, Uuid::new_v4()).await.unwrap();
-    let refused = app.state.billing.post_extra(booking.id, "Spa", eur(0), staff, Uuid::new_v4()).await.unwrap_err();
+    extra(&app, booking.id, "Breakfast", eur(1_800), staff, Uuid::new_v4()).await.unwrap();
+    let refused = extra(&app, booking.id, "Spa", eur(0), staff, Uuid::new_v4()).await.unwrap_err();
     assert!(matches!(refused, BillingError::NotPositive), "{refused:?}");
     let folio = app.state.billing.folio(booking.id).await.unwrap();
     let extras: Vec<_> = folio.charges.iter().filter(|c| c.kind == ChargeKind::Extra).map(|c| c.description.as_str()).collect();
@@ -201,7 +207,7 @@ async fn modifying_reverses_the_old_stay_and_cancelling_leaves_the_fee_and_the_e
     let guest = add_guest(&app).await;
     let booking = app.state.bookings.book(request(guest.id, &room_type, stay(160, 2))).await.unwrap();
     deliver_booking_events(&app, booking.id).await;
-    app.state.billing.post_extra(booking.id, "Late check-out", eur(2_000), UserId::new(), Uuid::new_v4()).await.unwrap();
+    extra(&app, booking.id, "Late check-out", eur(2_000), UserId::new(), Uuid::new_v4()).await.unwrap();
 
     let change = ModifyRequest {
         booking_id: booking.id,
@@ -382,7 +388,7 @@ async fn an_invoice_pdf_shows_its_number_and_only_its_guest_and_staff_may_have_i
     let stranger = app.state.billing.invoice_for(invoice.id, UserId::new(), false).await.unwrap_err();
     assert!(matches!(stranger, BillingError::InvoiceNotFound), "{stranger:?}");
 
-    app.state.billing.post_extra(booking.id, "Parking", eur(1_500), staff, Uuid::new_v4()).await.unwrap();
+    extra(&app, booking.id, "Parking", eur(1_500), staff, Uuid::new_v4()).await.unwrap();
     let second = app.state.billing.invoice(booking.id, staff).await.unwrap();
     assert_ne!(second.number, invoice.number);
     assert_eq!((second.lines.len(), second.total), (1, eur(1_500)), "only what the first did not cover");

@@ -21,15 +21,22 @@ pub enum AuditAction {
     Modify,
     Cancel,
     AddNote,
+    NoShow,
+    /// Cancelled by a manager with the fee waived; the entry's `reason` says why.
+    CancelFeeWaived,
+    RevertCheckIn,
 }
 
-const ACTIONS: [AuditAction; 6] = [
+const ACTIONS: [AuditAction; 9] = [
     AuditAction::CheckIn,
     AuditAction::CheckOut,
     AuditAction::MoveRoom,
     AuditAction::Modify,
     AuditAction::Cancel,
     AuditAction::AddNote,
+    AuditAction::NoShow,
+    AuditAction::CancelFeeWaived,
+    AuditAction::RevertCheckIn,
 ];
 
 impl AuditAction {
@@ -41,6 +48,9 @@ impl AuditAction {
             Self::Modify => "modify",
             Self::Cancel => "cancel",
             Self::AddNote => "add_note",
+            Self::NoShow => "no_show",
+            Self::CancelFeeWaived => "cancel_fee_waived",
+            Self::RevertCheckIn => "revert_check_in",
         }
     }
 
@@ -60,6 +70,9 @@ pub struct Snapshot {
     pub adults: u8,
     pub children: u8,
     pub total: Money,
+    /// What ending the booking cost, once cancelled or a no-show; absent in older entries.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancellation_fee: Option<Money>,
 }
 
 impl From<&Booking> for Snapshot {
@@ -73,6 +86,7 @@ impl From<&Booking> for Snapshot {
             adults: b.party.adults(),
             children: b.party.children(),
             total: b.total,
+            cancellation_fee: b.cancellation_fee,
         }
     }
 }
@@ -148,6 +162,21 @@ impl TryFrom<AuditRow> for AuditEntry {
             reason: r.reason,
         })
     }
+}
+
+/// When `action` was last done to the booking, as `tx` sees it.
+pub(crate) async fn last_at(
+    tx: &mut PgConnection,
+    id: BookingId,
+    action: AuditAction,
+) -> Result<Option<DateTime<Utc>>, BookingError> {
+    Ok(sqlx::query_scalar(
+        "SELECT at FROM bookings.audit_log WHERE booking_id = $1 AND action = $2 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(id.as_uuid())
+    .bind(action.as_str())
+    .fetch_optional(tx)
+    .await?)
 }
 
 impl BookingsService {

@@ -22,6 +22,9 @@ pub enum BookingError {
     Desk(#[from] crate::DeskRefusal),
     #[error("booking not found")]
     NotFound,
+    /// Waiving a cancellation fee is a manager's decision.
+    #[error("only a manager can waive the cancellation fee")]
+    WaiverNotAllowed,
     /// The booking's status does not allow this, e.g. cancelling a finished stay.
     #[error(transparent)]
     IllegalTransition(#[from] crate::lifecycle::IllegalTransition),

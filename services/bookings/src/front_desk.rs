@@ -14,6 +14,11 @@ pub enum DeskRefusal {
     TooEarly(chrono::NaiveDate),
     #[error("this stay ended on {0}: mark it as a no-show instead")]
     StayOver(chrono::NaiveDate),
+    #[error("this guest arrives on {0}: a no-show can be marked from the day after")]
+    NoShowTooEarly(chrono::NaiveDate),
+    /// When the check-in was made, on the hotel's calendar (`None`: there is no record of it).
+    #[error("{}", crate::revert::too_late(*.0))]
+    RevertTooLate(Option<chrono::NaiveDate>),
 }
 
 impl BookingsService {

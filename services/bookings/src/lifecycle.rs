@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! pending ──confirm──▶ confirmed ──check in──▶ checked_in ──check out──▶ checked_out
-//!    │                   │    │
+//!    │                   │    │  ◀──revert check-in──┘
 //!    └──cancel──▶ cancelled ◀─┘ └──mark no-show──▶ no_show
 //! ```
 use crate::BookingStatus;
@@ -20,11 +20,21 @@ pub enum Action {
     Modify,
     /// Staff move the stay to another room; the status stays.
     MoveRoom,
+    /// Staff take back a check-in made by mistake: the guest is expected again.
+    RevertCheckIn,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] =
-        [Self::Confirm, Self::CheckIn, Self::CheckOut, Self::Cancel, Self::MarkNoShow, Self::Modify, Self::MoveRoom];
+    pub const ALL: [Action; 8] = [
+        Self::Confirm,
+        Self::CheckIn,
+        Self::CheckOut,
+        Self::Cancel,
+        Self::MarkNoShow,
+        Self::Modify,
+        Self::MoveRoom,
+        Self::RevertCheckIn,
+    ];
 
     /// How the action reads after "cannot be …".
     fn past(self) -> &'static str {
@@ -36,6 +46,7 @@ impl Action {
             Self::MarkNoShow => "marked as a no-show",
             Self::Modify => "changed",
             Self::MoveRoom => "moved to another room",
+            Self::RevertCheckIn => "taken back to before check-in",
         }
     }
 }
@@ -71,6 +82,7 @@ impl BookingStatus {
             (Confirmed, CheckIn) => Ok(CheckedIn),
             (Confirmed, MarkNoShow) => Ok(NoShow),
             (CheckedIn, CheckOut) => Ok(CheckedOut),
+            (CheckedIn, RevertCheckIn) => Ok(Confirmed),
             (Pending | Confirmed, Modify) => Ok(self),
             (Pending | Confirmed | CheckedIn, MoveRoom) => Ok(self),
             (from, action) => Err(IllegalTransition { from, action }),
@@ -92,15 +104,15 @@ mod tests {
 
     /// The whole table, one row per status, one column per action (`None`: refused).
     fn expected(from: BookingStatus, action: Action) -> Option<BookingStatus> {
-        let row: [Option<BookingStatus>; 7] = match from {
+        let row: [Option<BookingStatus>; 8] = match from {
             // Columns, in `Action::ALL` order: confirm, check in, check out, cancel, mark no-show,
-            // modify, move room.
-            Pending => [Some(Confirmed), None, None, Some(Cancelled), None, Some(Pending), Some(Pending)],
-            Confirmed => [None, Some(CheckedIn), None, Some(Cancelled), Some(NoShow), Some(Confirmed), Some(Confirmed)],
-            CheckedIn => [None, None, Some(CheckedOut), None, None, None, Some(CheckedIn)],
-            CheckedOut => [None; 7],
-            Cancelled => [None; 7],
-            NoShow => [None; 7],
+            // modify, move room, revert check-in.
+            Pending => [Some(Confirmed), None, None, Some(Cancelled), None, Some(Pending), Some(Pending), None],
+            Confirmed => [None, Some(CheckedIn), None, Some(Cancelled), Some(NoShow), Some(Confirmed), Some(Confirmed), None],
+            CheckedIn => [None, None, Some(CheckedOut), None, None, None, Some(CheckedIn), Some(Confirmed)],
+            CheckedOut => [None; 8],
+            Cancelled => [None; 8],
+            NoShow => [None; 8],
         };
         row[Action::ALL.iter().position(|a| *a == action).unwrap()]
     }
@@ -136,6 +148,14 @@ mod tests {
     }
 
     #[test]
+    fn a_reverted_check_in_can_check_in_again_or_end_as_a_no_show() {
+        let back = [CheckIn, RevertCheckIn].into_iter().try_fold(Confirmed, BookingStatus::transition);
+        assert_eq!(back, Ok(Confirmed));
+        assert_eq!(back.and_then(|s| s.transition(CheckIn)), Ok(CheckedIn), "checked in again");
+        assert_eq!(back.and_then(|s| s.transition(MarkNoShow)), Ok(NoShow), "or never came after all");
+    }
+
+    #[test]
     fn refusals_say_what_was_refused_and_why() {
         let msg = |from: BookingStatus, action| from.transition(action).unwrap_err().to_string();
         assert_eq!(msg(CheckedOut, Cancel), "a checked-out booking cannot be cancelled");
@@ -147,5 +167,8 @@ mod tests {
         assert_eq!(msg(Confirmed, Confirm), "a confirmed booking cannot be confirmed");
         assert_eq!(msg(CheckedIn, Modify), "a checked-in booking cannot be changed");
         assert_eq!(msg(Cancelled, MoveRoom), "a cancelled booking cannot be moved to another room");
+        assert_eq!(msg(Confirmed, RevertCheckIn), "a confirmed booking cannot be taken back to before check-in");
+        assert_eq!(msg(CheckedOut, RevertCheckIn), "a checked-out booking cannot be taken back to before check-in");
+        assert_eq!(msg(CheckedIn, MarkNoShow), "a checked-in booking cannot be marked as a no-show");
     }
 }

@@ -137,6 +137,16 @@ impl BookingsService {
         tx.commit().await?;
         Ok(after)
     }
+
+    /// Which of `candidates` booking `b` could move to, in the order given: free on every night
+    /// of its stay, since a move changes the room of the whole stay, nights slept included.
+    #[tracing::instrument(skip(self, candidates), fields(booking = %b.id, candidates = candidates.len()))]
+    pub async fn free_for_move(&self, b: &Booking, candidates: &[RoomId]) -> Result<Vec<RoomId>, BookingError> {
+        let ids: Vec<uuid::Uuid> = candidates.iter().map(|r| r.as_uuid()).collect();
+        let mut conn = self.pool().acquire().await?;
+        let free = store::all_free(&mut conn, &ids, &b.stay, b.id).await?;
+        Ok(free.into_iter().map(RoomId::from_uuid).collect())
+    }
 }
 
 async fn enqueue_modified(

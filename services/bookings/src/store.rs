@@ -194,6 +194,30 @@ pub async fn first_free(
     .await
 }
 
+/// Every one of `candidates` with no live booking other than `except` on any night of `stay`,
+/// in the order given.
+pub async fn all_free(
+    conn: &mut PgConnection,
+    candidates: &[Uuid],
+    stay: &Stay,
+    except: BookingId,
+) -> sqlx::Result<Vec<Uuid>> {
+    sqlx::query_scalar(
+        "SELECT c.id FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, ord)
+         WHERE NOT EXISTS (
+             SELECT 1 FROM bookings.bookings held
+             WHERE held.room_id = c.id AND held.id <> $4 AND held.status NOT IN ('cancelled', 'no_show')
+               AND daterange(held.check_in, held.check_out, '[)') && daterange($2, $3, '[)'))
+         ORDER BY c.ord",
+    )
+    .bind(candidates)
+    .bind(stay.check_in())
+    .bind(stay.check_out())
+    .bind(except.as_uuid())
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn find_by_key(conn: &mut PgConnection, user: UserId, key: Uuid) -> anyhow::Result<Option<Booking>> {
     let row: Option<BookingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "SELECT {COLUMNS} FROM bookings.bookings WHERE user_id = $1 AND idempotency_key = $2"

@@ -4,7 +4,7 @@ use crate::{Desk, DeskError};
 use bookings::{AuditEntry, Booking, BookingError, StayNote};
 use kernel::{BookingId, Money, UserId};
 use payments::billing::{BillingError, Folio};
-use payments::{Ledger, Payment, PaymentKind};
+use payments::{Ledger, Payment, PaymentKind, Purpose};
 use rooms::{HousekeepingError, Room};
 use std::collections::HashMap;
 use users::User;
@@ -16,11 +16,14 @@ pub struct StayDetail {
     pub guest: Option<User>,
     /// The assigned room as it is now; `None` if it has left the inventory.
     pub room: Option<Room>,
-    /// The payments ledger's rows for the booking, oldest first, failures included.
+    /// The payments ledger's rows for the booking (the stay's and the desk's), oldest first,
+    /// failures included.
     pub payments: Vec<Payment>,
     pub money: StayMoney,
     /// The folio's charges and balance; `None` until billing has opened one.
     pub folio: Option<Folio>,
+    /// Of the folio's balance, what the card hold takes by itself and what the desk must settle.
+    pub on_card: Money,
     pub notes: Vec<StayNote>,
     /// Oldest first.
     pub history: Vec<AuditEntry>,
@@ -74,7 +77,7 @@ impl Desk {
                     Err(e) => Err(DeskError::from(e)),
                 }
             },
-            async { Ok(self.payments.for_booking(id).await?) },
+            async { Ok(self.payments.ledger_of(id).await?) },
             async {
                 match self.billing.folio(id).await {
                     Ok(folio) => Ok(Some(folio)),
@@ -99,8 +102,12 @@ impl Desk {
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
+        let currency = booking.total.currency();
+        let on_card = self.payments.pending_on_card(id, currency).await?;
+        let stay_rows: Vec<Payment> = payments.iter().filter(|p| p.purpose == Purpose::Stay).cloned().collect();
         Ok(StayDetail {
-            money: StayMoney::of(&booking, &payments),
+            on_card,
+            money: StayMoney::of(&booking, &stay_rows),
             booking,
             guest,
             room,

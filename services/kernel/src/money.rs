@@ -72,6 +72,21 @@ impl Money {
     }
 }
 
+impl Money {
+    /// An amount as staff type it: `18`, `18.5`, `18,50`, `€ 18.50`; more than zero, at most
+    /// two decimals, never more than a million.
+    pub fn parse_entered(s: &str, currency: Currency) -> Option<Money> {
+        let s = s.trim().trim_start_matches(currency.symbol()).trim().replace(',', ".");
+        let (whole, fraction) = s.split_once('.').unwrap_or((&s, ""));
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || whole.len() > 7 || fraction.len() > 2 || !digits(whole) || !digits(fraction) {
+            return None;
+        }
+        let minor = whole.parse::<i64>().ok()? * 100 + format!("{fraction:0<2}").parse::<i64>().ok()?;
+        (minor > 0 && minor <= 100_000_000).then_some(Money::from_minor(minor, currency))
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.currency.symbol(), self.to_decimal_string())
@@ -86,6 +101,17 @@ mod tests {
     fn formats_minor_units_as_decimal() {
         assert_eq!(Money::from_minor(12950, Currency::EUR).to_string(), "€129.50");
         assert_eq!(Money::from_minor(-5, Currency::EUR).to_decimal_string(), "-0.05");
+    }
+
+    #[test]
+    fn reads_amounts_as_staff_type_them() {
+        let eur = |minor| Some(Money::from_minor(minor, Currency::EUR));
+        assert_eq!(Money::parse_entered("18", Currency::EUR), eur(1800));
+        assert_eq!(Money::parse_entered(" 18,5 ", Currency::EUR), eur(1850));
+        assert_eq!(Money::parse_entered("€ 18.05", Currency::EUR), eur(1805));
+        for bad in ["", "0", "0.00", "-5", "1.234", "1e3", "abc", "10000000"] {
+            assert_eq!(Money::parse_entered(bad, Currency::EUR), None, "{bad}");
+        }
     }
 
     #[test]

@@ -85,8 +85,20 @@ impl BookingCancellation {
             check_in: date(b.check_in, guest.language),
             check_out: date(b.check_out, guest.language),
             fee: (fee.minor() > 0).then(|| fee.to_string()),
-            reason: b.reason.clone().filter(|r| !r.trim().is_empty()),
+            reason: match b.reason.as_deref().map(str::trim) {
+                // The desk's word for it, not the guest's.
+                Some(kernel::events::NO_SHOW) => Some(no_show(guest.language).to_owned()),
+                Some("") | None => None,
+                Some(reason) => Some(reason.to_owned()),
+            },
         })
+    }
+}
+
+fn no_show(language: Language) -> &'static str {
+    match language {
+        Language::En => "you did not arrive on the day of arrival",
+        Language::De => "Sie sind am Anreisetag nicht angereist",
     }
 }
 
@@ -249,5 +261,8 @@ mod tests {
         assert_eq!((free.fee, free.reason), (None, None));
         let charged = BookingCancelled { cancellation_fee: "25.00".into(), ..cancelled };
         assert_eq!(BookingCancellation::new(&charged, &guest).unwrap().fee.as_deref(), Some("€25.00"));
+        let no_show = BookingCancelled { reason: Some("no_show".into()), ..charged };
+        let said = BookingCancellation::new(&no_show, &Guest { name: "Ada", language: Language::De }).unwrap();
+        assert_eq!(said.reason.as_deref(), Some("Sie sind am Anreisetag nicht angereist"), "in words, not the code");
     }
 }

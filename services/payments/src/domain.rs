@@ -79,6 +79,29 @@ pub struct Payment {
     pub card_brand: Option<String>,
     pub gateway_reference: Option<String>,
     pub created_at: DateTime<Utc>,
+    pub purpose: Purpose,
+}
+
+/// What a card movement pays: the stay as booked (it follows the booking's due), or the folio at
+/// the desk (extras, a balance), which following the due never touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    Stay,
+    Folio,
+}
+
+impl Purpose {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Stay => "stay",
+            Self::Folio => "folio",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Stay, Self::Folio].into_iter().find(|p| p.as_str() == s)
+    }
 }
 
 impl Payment {

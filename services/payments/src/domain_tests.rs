@@ -18,6 +18,7 @@ fn row(kind: PaymentKind, parent: Option<&Payment>, minor: i64) -> Payment {
         card_brand: Some("visa".into()),
         gateway_reference: Some("ref".into()),
         created_at: Utc::now(),
+        purpose: Purpose::Stay,
     }
 }
 

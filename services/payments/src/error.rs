@@ -32,6 +32,8 @@ pub enum PaymentError {
     NothingToRefund,
     #[error("that is more than the {0} available")]
     TooMuch(Money),
+    #[error("this booking has no card on file; take the guest's card")]
+    NoCardOnFile,
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }

@@ -203,6 +203,7 @@ impl PaymentsService {
                 amount: plan.needed,
                 source: Source::Kept(card),
                 beside: true,
+                purpose: crate::domain::Purpose::Stay,
             };
             let request = format!("hold {} more for booking {booking}", plan.needed);
             let placed = idempotency::once(

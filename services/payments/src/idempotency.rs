@@ -228,6 +228,7 @@ enum Stored {
     NothingHeld,
     NothingToRefund,
     TooMuch { available: Money },
+    NoCardOnFile,
     Unexpected,
 }
 
@@ -247,6 +248,7 @@ impl From<&PaymentError> for Stored {
             PaymentError::NothingHeld => Self::NothingHeld,
             PaymentError::NothingToRefund => Self::NothingToRefund,
             PaymentError::TooMuch(available) => Self::TooMuch { available: *available },
+            PaymentError::NoCardOnFile => Self::NoCardOnFile,
             PaymentError::Unexpected(_) => Self::Unexpected,
         }
     }
@@ -268,6 +270,7 @@ impl From<Stored> for PaymentError {
             Stored::NothingHeld => Self::NothingHeld,
             Stored::NothingToRefund => Self::NothingToRefund,
             Stored::TooMuch { available } => Self::TooMuch(available),
+            Stored::NoCardOnFile => Self::NoCardOnFile,
             Stored::Unexpected => Self::Unexpected(anyhow::anyhow!("the first attempt with this idempotency key failed unexpectedly")),
         }
     }

@@ -4,6 +4,8 @@
 pub mod billing;
 mod booked;
 pub mod card;
+mod cash;
+mod desk;
 mod domain;
 mod error;
 mod events;
@@ -19,7 +21,9 @@ mod store;
 mod test_gateway;
 
 pub use card::{CardBrand, CardDetails, CardError, CardNumber, Cvc, Expiry};
-pub use domain::{AuthoriseRequest, CapturePolicy, FailureReason, Ledger, Payment, PaymentKind};
+pub use cash::{CashKind, CashMovement};
+pub use desk::DeskCard;
+pub use domain::{AuthoriseRequest, CapturePolicy, FailureReason, Ledger, Payment, PaymentKind, Purpose};
 pub use error::PaymentError;
 pub use events::PaymentsConsumer;
 pub use gateway::{GatewayError, GatewayRef, Lookup, PaymentGateway, Tokenised};

@@ -21,6 +21,18 @@ pub(crate) enum Move {
     Void,
     /// What one given authorisation still holds.
     VoidOf(PaymentId),
+    /// Some of what one given authorisation holds (the desk's hold, taken at once).
+    CaptureOf(PaymentId, Money),
+    /// A refund the desk gives, from the desk's own card money first; given from the stay's
+    /// money, it lowers what the stay is due.
+    DeskRefund(Money),
+}
+
+impl Move {
+    /// The desk's moves and those naming their payment act on any row; the others on the stay's.
+    fn names_its_payment(self) -> bool {
+        matches!(self, Self::RefundOf(..) | Self::VoidOf(_) | Self::CaptureOf(..) | Self::DeskRefund(_))
+    }
 }
 
 impl PaymentsService {
@@ -34,7 +46,10 @@ impl PaymentsService {
                 return Outcome::Done(succeeded(done));
             }
         }
-        let rows = try_outcome!(store::for_booking(&mut conn, booking).await);
+        let rows = match m.names_its_payment() {
+            true => try_outcome!(store::for_booking_all(&mut conn, booking).await),
+            false => try_outcome!(store::for_booking(&mut conn, booking).await),
+        };
         drop(conn);
         let (kind, parent, amount) = try_outcome!(plan(&Ledger(&rows), m));
         let on = GatewayRef(try_outcome!(parent.gateway_reference.clone().context("a succeeded payment without a gateway reference")));
@@ -67,8 +82,10 @@ impl PaymentsService {
             card_brand: parent.card_brand.clone(),
             gateway_reference,
             created_at: now(),
+            purpose: parent.purpose,
         };
-        self.record(payment, None, None).await
+        let credit = matches!(m, Move::DeskRefund(_)) && parent.purpose == crate::domain::Purpose::Stay;
+        self.record_with(payment, None, None, credit).await
     }
 }
 
@@ -89,6 +106,18 @@ fn plan<'a>(ledger: &Ledger<'a>, m: Move) -> Result<(PaymentKind, &'a Payment, M
         }
         Move::Refund(amount) => {
             let captures = ledger.refundable();
+            let most = captures.iter().map(|(_, left)| *left).max_by_key(|m| m.minor()).ok_or(PaymentError::NothingToRefund)?;
+            within(amount, most)?;
+            let (capture, _) = captures.into_iter().find(|(_, left)| left.minor() >= amount.minor()).expect("the largest fits");
+            Ok((PaymentKind::Refund, capture, amount))
+        }
+        Move::CaptureOf(id, amount) => {
+            let (auth, held) = ledger.holds().into_iter().find(|(a, _)| a.id == id).ok_or(PaymentError::NothingHeld)?;
+            Ok((PaymentKind::Capture, auth, within(amount, held)?))
+        }
+        Move::DeskRefund(amount) => {
+            let mut captures = ledger.refundable();
+            captures.sort_by_key(|(c, _)| (c.purpose != crate::domain::Purpose::Folio, std::cmp::Reverse(c.created_at)));
             let most = captures.iter().map(|(_, left)| *left).max_by_key(|m| m.minor()).ok_or(PaymentError::NothingToRefund)?;
             within(amount, most)?;
             let (capture, _) = captures.into_iter().find(|(_, left)| left.minor() >= amount.minor()).expect("the largest fits");

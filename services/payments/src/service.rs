@@ -1,4 +1,4 @@
-use crate::domain::{AuthoriseRequest, CapturePolicy, FailureReason, Ledger, Payment, PaymentKind};
+use crate::domain::{AuthoriseRequest, CapturePolicy, FailureReason, Ledger, Payment, PaymentKind, Purpose};
 use crate::gateway::GatewayError;
 use crate::guarded::{CallError, Guarded, Settled};
 use crate::idempotency::{self, Ask, Attempt, Operation, Outcome};
@@ -76,6 +76,7 @@ pub(crate) struct Hold<'a> {
     pub amount: Money,
     pub source: Source<'a>,
     pub beside: bool,
+    pub purpose: Purpose,
 }
 
 impl PaymentsService {
@@ -144,7 +145,7 @@ impl PaymentsService {
             expiry.month(),
             expiry.year()
         );
-        let hold = Hold { booking_id: req.booking_id, user_id: req.user_id, amount: req.amount, source: Source::Card(&req.card), beside: false };
+        let hold = Hold { booking_id: req.booking_id, user_id: req.user_id, amount: req.amount, source: Source::Card(&req.card), beside: false, purpose: Purpose::Stay };
         let ask = self.ask(req.idempotency_key, Operation::Authorise, request, req.booking_id);
         idempotency::once(ask, |attempt| self.hold(hold, attempt)).await
     }
@@ -186,7 +187,7 @@ impl PaymentsService {
         let token = auth.succeeded().then_some(card.token.as_str());
         // The checkout's hold says what the stay costs until the booking's events say more.
         let terms = try_outcome!(self.capture_policy().await);
-        let due = (auth.succeeded() && !h.beside)
+        let due = (auth.succeeded() && !h.beside && h.purpose == Purpose::Stay)
             .then_some(store::Due { booking: h.booking_id, amount: h.amount, version: 0, capture_at: Some(terms) });
         self.record(auth, token, due).await
     }
@@ -204,6 +205,7 @@ impl PaymentsService {
             card_brand: Some(card.brand.clone()),
             gateway_reference: reference,
             created_at: now(),
+            purpose: h.purpose,
         }
     }
 
@@ -211,12 +213,21 @@ impl PaymentsService {
     /// given. Should the database fail now, the outcome stays open, so a retry finds the
     /// gateway's answer under the same reference.
     pub(crate) async fn record(&self, p: Payment, token: Option<&str>, due: Option<store::Due>) -> Outcome<Payment> {
+        self.record_with(p, token, due, false).await
+    }
+
+    /// `record`, and with `credit` a refund of the stay's own money lowers what the stay is due
+    /// in the same transaction, so following the due never takes it back.
+    pub(crate) async fn record_with(&self, p: Payment, token: Option<&str>, due: Option<store::Due>, credit: bool) -> Outcome<Payment> {
         let recorded = async {
             let mut tx = self.pool.begin().await?;
             store::lock_booking(&mut tx, p.booking_id).await?;
             store::record(&mut tx, &p, token).await?;
             if let Some(due) = due {
                 store::set_due(&mut tx, &due).await?;
+            }
+            if credit && p.succeeded() {
+                store::credit_due(&mut tx, p.booking_id, p.amount).await?;
             }
             tx.commit().await?;
             Ok::<_, anyhow::Error>(())

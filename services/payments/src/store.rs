@@ -1,4 +1,4 @@
-use crate::domain::{CapturePolicy, FailureReason, Payment, PaymentKind};
+use crate::domain::{CapturePolicy, FailureReason, Payment, PaymentKind, Purpose};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use eventbus::OutboxTable;
@@ -26,6 +26,7 @@ struct Row {
     card_brand: Option<String>,
     gateway_reference: Option<String>,
     created_at: DateTime<Utc>,
+    purpose: String,
 }
 
 impl TryFrom<Row> for Payment {
@@ -48,6 +49,7 @@ impl TryFrom<Row> for Payment {
             card_brand: r.card_brand,
             gateway_reference: r.gateway_reference,
             created_at: r.created_at,
+            purpose: Purpose::parse(&r.purpose).with_context(|| format!("payment purpose {}", r.purpose))?,
         })
     }
 }
@@ -63,13 +65,23 @@ pub async fn lock_booking(conn: &mut PgConnection, booking: BookingId) -> sqlx::
     Ok(())
 }
 
-/// A booking's ledger, oldest first.
+const COLUMNS: &str = "id, booking_id, user_id, kind, parent_id, failure_code, amount_minor, currency, card_last4, card_brand,
+     gateway_reference, created_at, purpose";
+
+/// A booking's ledger for its stay, oldest first: what follows the booking's due.
 pub async fn for_booking(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Vec<Payment>> {
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, booking_id, user_id, kind, parent_id, failure_code, amount_minor, currency, card_last4, card_brand,
-                gateway_reference, created_at
-         FROM payments.payments WHERE booking_id = $1 ORDER BY created_at, id",
-    )
+    ledger(conn, booking, "AND purpose = 'stay'").await
+}
+
+/// Every row of a booking's ledger, the desk's folio payments included, oldest first.
+pub async fn for_booking_all(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Vec<Payment>> {
+    ledger(conn, booking, "").await
+}
+
+async fn ledger(conn: &mut PgConnection, booking: BookingId, filter: &'static str) -> anyhow::Result<Vec<Payment>> {
+    let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT {COLUMNS} FROM payments.payments WHERE booking_id = $1 {filter} ORDER BY created_at, id"
+    )))
     .bind(booking.as_uuid())
     .fetch_all(conn)
     .await?;
@@ -81,8 +93,8 @@ pub async fn for_booking(conn: &mut PgConnection, booking: BookingId) -> anyhow:
 pub async fn record(conn: &mut PgConnection, p: &Payment, card_token: Option<&str>) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO payments.payments (id, booking_id, user_id, kind, parent_id, status, amount_minor, currency,
-             card_token, card_last4, card_brand, gateway_reference, failure_code, failure_message, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+             card_token, card_last4, card_brand, gateway_reference, failure_code, failure_message, created_at, purpose)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
     )
     .bind(p.id.as_uuid())
     .bind(p.booking_id.as_uuid())
@@ -99,6 +111,7 @@ pub async fn record(conn: &mut PgConnection, p: &Payment, card_token: Option<&st
     .bind(p.failure.map(|f| f.as_str()))
     .bind(p.failure.map(|f| f.message()))
     .bind(p.created_at)
+    .bind(p.purpose.as_str())
     .execute(&mut *conn)
     .await
     .with_context(|| format!("recording {} {}", p.kind.as_str(), p.id))?;
@@ -167,11 +180,7 @@ pub async fn mark_processed(conn: &mut PgConnection, event: EventId, topic: &str
 
 /// One payment by its id (the gateway reference of its request).
 pub async fn payment(conn: &mut PgConnection, id: PaymentId) -> anyhow::Result<Option<Payment>> {
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT id, booking_id, user_id, kind, parent_id, failure_code, amount_minor, currency, card_last4, card_brand,
-                gateway_reference, created_at
-         FROM payments.payments WHERE id = $1",
-    )
+    let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM payments.payments WHERE id = $1")))
     .bind(id.as_uuid())
     .fetch_optional(conn)
     .await?;
@@ -235,9 +244,13 @@ pub async fn set_due(conn: &mut PgConnection, due: &Due) -> sqlx::Result<bool> {
     Ok(kept.rows_affected() == 1)
 }
 
+/// What the booking is due now: as the bookings service said, less what the desk gave back of
+/// the stay's money.
 pub async fn due(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Option<Due>> {
     let row: Option<(i64, String, i64, Option<String>)> =
-        sqlx::query_as("SELECT due_minor, currency, version, capture_at FROM payments.booking_dues WHERE booking_id = $1")
+        sqlx::query_as(
+            "SELECT GREATEST(due_minor - credited_minor, 0), currency, version, capture_at FROM payments.booking_dues WHERE booking_id = $1",
+        )
             .bind(booking.as_uuid())
             .fetch_optional(conn)
             .await?;
@@ -247,4 +260,15 @@ pub async fn due(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<
         Ok(Due { booking, amount: Money::from_minor(minor, currency), version, capture_at })
     })
     .transpose()
+}
+
+/// Records that the desk gave back `amount` of the stay's own money: the stay is due that less.
+pub async fn credit_due(conn: &mut PgConnection, booking: BookingId, amount: Money) -> anyhow::Result<()> {
+    let done = sqlx::query("UPDATE payments.booking_dues SET credited_minor = credited_minor + $2, updated_at = now() WHERE booking_id = $1")
+        .bind(booking.as_uuid())
+        .bind(amount.minor())
+        .execute(conn)
+        .await?;
+    anyhow::ensure!(done.rows_affected() == 1, "booking {booking} has no due to credit");
+    Ok(())
 }

@@ -11,7 +11,9 @@ use crate::store::{self, RoomDoc};
 use crate::{outbox, HousekeepingError, Room, RoomsService};
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, Utc};
-use kernel::events::{BookingCancelled, BookingCheckedIn, BookingCheckedOut, BookingModified, Envelope};
+use kernel::events::{
+    BookingCancelled, BookingCheckInReverted, BookingCheckedIn, BookingCheckedOut, BookingModified, Envelope,
+};
 use kernel::{BookingId, EventId, RoomId, UserId};
 use mongodb::bson::{doc, Bson, Document};
 
@@ -70,6 +72,16 @@ impl RoomsService {
         let p = &e.payload;
         let change = StayChange::new(p.room_id, StayEvent::Cancelled, p.booking_id, p.version, p.timestamp, p.cancelled_by);
         self.apply_stay(change).await
+    }
+
+    /// The check-in was taken back: the room is vacant again, its housekeeping as it was.
+    #[tracing::instrument(skip_all, fields(booking = %e.payload.booking_id, room = %e.payload.room_id))]
+    pub async fn on_booking_check_in_reverted(
+        &self,
+        e: &Envelope<BookingCheckInReverted>,
+    ) -> Result<Option<EventId>, HousekeepingError> {
+        let p = &e.payload;
+        self.apply_stay(StayChange::new(p.room_id, StayEvent::CheckInReverted, p.booking_id, p.version, p.timestamp, p.by)).await
     }
 
     /// An in-house guest moved by the desk: the old room becomes vacant (and dirty), the new one

@@ -1,21 +1,24 @@
-//! What the rooms service consumes: the front desk's check-ins, check-outs, room moves and
-//! cancellations.
+//! What the rooms service consumes: the front desk's check-ins (and check-ins taken back),
+//! check-outs, room moves and cancellations.
 //! It publishes `room.status.changed` through the room documents' outbox (`crate::outbox`).
 use crate::{HousekeepingError, RoomsService};
 use eventbus::Handler;
 use futures::future::BoxFuture;
-use kernel::events::{Envelope, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_MODIFIED};
+use kernel::events::{
+    Envelope, BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CHECK_IN_REVERTED, BOOKING_MODIFIED,
+};
 use serde::de::DeserializeOwned;
 
 pub const GROUP: &str = "rooms";
-pub const TOPICS: [&str; 4] = [BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CANCELLED, BOOKING_MODIFIED];
+pub const TOPICS: [&str; 5] =
+    [BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CANCELLED, BOOKING_MODIFIED, BOOKING_CHECK_IN_REVERTED];
 
 /// Feeds the booking events rooms follow into the service.
 pub struct RoomsConsumer(pub RoomsService);
 
 impl RoomsConsumer {
     pub const GROUP: &'static str = GROUP;
-    pub const TOPICS: [&'static str; 4] = TOPICS;
+    pub const TOPICS: [&'static str; 5] = TOPICS;
 }
 
 /// `None` for an event that does not match its schema: it will never parse, and retrying it
@@ -45,6 +48,10 @@ impl Handler for RoomsConsumer {
                 },
                 BOOKING_MODIFIED => match parse(topic, payload) {
                     Some(event) => rooms.on_booking_modified(&event).await.map(drop),
+                    None => return Ok(()),
+                },
+                BOOKING_CHECK_IN_REVERTED => match parse(topic, payload) {
+                    Some(event) => rooms.on_booking_check_in_reverted(&event).await.map(drop),
                     None => return Ok(()),
                 },
                 _ => return Ok(()),

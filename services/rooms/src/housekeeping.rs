@@ -38,6 +38,14 @@ impl RoomsService {
         Ok(Room::try_from(doc).context("a stored room is invalid")?)
     }
 
+    /// The room numbered `number` as it is now, out of order or not; `None` when there is none.
+    #[tracing::instrument(skip(self))]
+    pub async fn room_by_number(&self, number: &str) -> Result<Option<Room>, HousekeepingError> {
+        let doc: Option<RoomDoc> =
+            store::rooms(&self.db).find_one(doc! { "number": number }).projection(store::room_fields()).await?;
+        Ok(doc.map(Room::try_from).transpose().context("a stored room is invalid")?)
+    }
+
     /// These rooms as they are now (unknown ids are left out).
     #[tracing::instrument(skip(self, ids), fields(rooms = ids.len()))]
     pub async fn rooms(&self, ids: &[RoomId]) -> Result<Vec<Room>, HousekeepingError> {

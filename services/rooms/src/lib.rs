@@ -13,6 +13,7 @@ mod lock;
 mod maintenance;
 mod occupant;
 mod outbox;
+mod rack;
 mod relay;
 mod service;
 mod status;

@@ -23,6 +23,8 @@ pub enum StayEvent {
     MovedIn,
     /// An in-house guest was moved out of this room into another.
     MovedOut,
+    /// The guest's check-in was taken back: nobody slept in the room.
+    CheckInReverted,
 }
 
 /// Which booking event this is: its booking, the booking's version after it, and when it happened.
@@ -89,7 +91,14 @@ impl Occupant {
                 (Occupancy::Vacant, None)
             }
             StayEvent::Cancelled if self.occupied_by == Some(booking) => (Occupancy::Vacant, None),
-            StayEvent::CheckedOut | StayEvent::MovedOut | StayEvent::Cancelled => return Decision::NotTheOccupant,
+            // Left as the guest found it: vacant, its housekeeping unchanged (nobody used it).
+            StayEvent::CheckInReverted if self.occupied_by == Some(booking) => {
+                let status = RoomStatus { occupancy: Occupancy::Vacant, ..self.status };
+                return Decision::Apply { status: (status != self.status).then_some(status), occupied_by: None };
+            }
+            StayEvent::CheckedOut | StayEvent::MovedOut | StayEvent::Cancelled | StayEvent::CheckInReverted => {
+                return Decision::NotTheOccupant
+            }
         };
         match self.status.with_occupancy(to) {
             Ok(status) => Decision::Apply { status, occupied_by },
@@ -202,6 +211,20 @@ mod tests {
         let left = room(Dirty, Vacant, None, Some(mark(a, 0, now)));
         assert_eq!(left.on(CheckedIn, mark(a, 2, now - TimeDelta::hours(20))), Decision::Stale);
         assert!(matches!(left.on(CheckedIn, mark(a, 0, now + TimeDelta::hours(1))), Decision::Apply { .. }));
+    }
+
+    #[test]
+    fn a_reverted_check_in_leaves_the_room_vacant_as_it_was_and_may_check_in_again() {
+        let (a, b, now) = (BookingId::new(), BookingId::new(), Utc::now());
+        let in_house = room(Inspected, Occupied, Some(a), Some(mark(a, 2, now - TimeDelta::minutes(5))));
+        let reverted = Decision::Apply { status: status(Inspected, Vacant), occupied_by: None };
+        assert_eq!(in_house.on(CheckInReverted, mark(a, 3, now)), reverted, "not dirty: nobody used it");
+        assert_eq!(in_house.on(CheckInReverted, mark(b, 3, now)), Decision::NotTheOccupant);
+        let back = room(Inspected, Vacant, None, Some(mark(a, 3, now)));
+        assert_eq!(back.on(CheckInReverted, mark(a, 3, now)), Decision::Stale, "a redelivery");
+        assert_eq!(back.on(CheckedIn, mark(a, 2, now)), Decision::Stale, "the check-in it took back");
+        let again = Decision::Apply { status: status(Inspected, Occupied), occupied_by: Some(a) };
+        assert_eq!(back.on(CheckedIn, mark(a, 4, now)), again, "checked in again");
     }
 
     #[test]

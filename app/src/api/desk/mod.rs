@@ -1,6 +1,12 @@
 //! Server functions of the front desk's console. Every one checks on the server that the
 //! caller is front desk, manager or admin, whatever the page showed.
 pub mod access;
+pub mod folio;
+#[cfg(feature = "ssr")]
+mod folio_view;
+pub mod lifecycle;
+pub mod rooms;
+pub mod rack;
 pub mod stay;
 pub mod today;
 
@@ -12,6 +18,9 @@ pub(crate) mod server {
         match e {
             desk::DeskError::Invalid(message) => AppError::Invalid(message),
             desk::DeskError::NotFound(message) => AppError::NotFound(message),
+            e @ (desk::DeskError::Conflict(_) | desk::DeskError::NotReady(_)) => {
+                AppError::Conflict(e.to_string())
+            }
             desk::DeskError::Unexpected(e) => crate::state::internal(e),
         }
     }

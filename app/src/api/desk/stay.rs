@@ -7,18 +7,16 @@ use leptos::prelude::*;
 /// The stay `id` with its guest, room, money, folio, notes and history.
 #[server(endpoint = "desk/stay")]
 pub async fn desk_stay(id: String) -> Result<StayView, AppError> {
-    super::access::require_desk().await?;
+    let user = super::access::require_desk().await?;
     let state = crate::state::state()?;
     let stay = state
         .desk
         .stay(server::booking_id(&id)?)
         .await
         .map_err(super::server::desk_error)?;
-    Ok(server::view(
-        &stay,
-        state.bookings.today(),
-        state.bookings.clock(),
-    ))
+    let mut view = server::view(&stay, state.bookings.today(), state.bookings.clock());
+    view.can_waive = view.can_cancel && bookings::may_waive_fees(user.role);
+    Ok(view)
 }
 
 /// Adds a note to the stay, signed by the member of staff writing it.
@@ -137,6 +135,11 @@ mod server {
                 && today < b.stay.check_out(),
             can_check_out: b.status.allows(Action::CheckOut),
             can_move: b.status.allows(Action::MoveRoom),
+            can_no_show: b.no_show_on(today),
+            no_show_fee: b.no_show_fee(clock),
+            can_cancel: b.cancellable_on(today),
+            can_waive: false,
+            can_revert_check_in: b.check_in_revertible(checked_in_at(&s.history), clock, today),
         }
     }
 
@@ -189,7 +192,25 @@ mod server {
             },
             AuditAction::Cancel => "Cancelled".into(),
             AuditAction::AddNote => "Added a note".into(),
+            AuditAction::NoShow => match after.and_then(|a| a.cancellation_fee) {
+                Some(fee) => format!("Marked as a no-show (fee {fee})"),
+                None => "Marked as a no-show".into(),
+            },
+            AuditAction::CancelFeeWaived => format!(
+                "Cancelled, fee waived: {}",
+                h.reason.as_deref().unwrap_or("no reason given")
+            ),
+            AuditAction::RevertCheckIn => "Check-in reverted".into(),
         }
+    }
+
+    /// When the stay was last checked in, from its history.
+    fn checked_in_at(history: &[AuditEntry]) -> Option<DateTime<Utc>> {
+        history
+            .iter()
+            .rev()
+            .find(|h| h.action == AuditAction::CheckIn)
+            .map(|h| h.at)
     }
 
     fn changes(b: &Snapshot, a: &Snapshot) -> Vec<String> {

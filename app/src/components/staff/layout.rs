@@ -12,6 +12,7 @@ pub fn StaffFrame(
     children: Children,
 ) -> impl IntoView {
     let location = use_location();
+    let toasts = super::toast::provide_toasts();
     view! {
         <div class="min-h-screen bg-slate-50 text-slate-900" data-area=area>
             <a href="#staff-main" class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -41,7 +42,7 @@ pub fn StaffFrame(
                     </form>
                 </nav>
             </header>
-            <main id="staff-main" class="px-6 py-5">{children()}</main>
+            <main id="staff-main" class="px-6 py-5"><super::toast::ToastRegion toasts=toasts/>{children()}</main>
         </div>
     }
 }

@@ -1,7 +1,15 @@
 //! The front desk's console: one layout that checks the role and carries the navigation, over
 //! the desk's pages. The server functions behind the pages check the role again.
+pub mod rack;
+mod rack_bar;
+mod rack_grid;
+mod rack_move;
+mod folio;
+mod folio_forms;
 pub mod stay;
+mod stay_end;
 mod stay_log;
+mod stay_room;
 pub mod today;
 
 use crate::api::desk::access::desk_access;
@@ -16,7 +24,7 @@ pub fn DeskArea() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || access.get().map(|answer| match answer {
                 Ok(user) => view! {
-                    <StaffFrame area="Front desk" user=user links=vec![("/desk", "Today")]>
+                    <StaffFrame area="Front desk" user=user links=vec![("/desk", "Today"), ("/desk/rack", "Room rack")]>
                         <Outlet/>
                     </StaffFrame>
                 }.into_any(),

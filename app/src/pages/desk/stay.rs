@@ -1,9 +1,11 @@
 //! One stay at the desk: the guest, the stay and its room, the rate and its terms, the money, the
 //! staff's notes and everything done to it; and the actions its state allows. After an action
-//! succeeds the page asks for the stay again; a refusal is read out beside the actions.
+//! succeeds the page asks for the stay again and the staff area's toast says what was done; a
+//! refusal is read out beside the actions.
 use crate::api::booking_actions::{CheckInBooking, CheckOutBooking, MoveBooking};
 use crate::api::desk::stay::{desk_stay, DeskAddNote};
 use crate::components::staff::badge::{HousekeepingBadge, StatusBadge};
+use crate::components::staff::toast::use_toasts;
 use crate::dto::desk::StayView;
 use crate::dto::BookingView;
 use crate::error::{AppError, ErrorNotice};
@@ -12,7 +14,7 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
-/// What the last action said: done (in words) or refused.
+/// What the last action said: done (in words, shown as a toast) or refused (shown here).
 type Outcome = RwSignal<Option<Result<String, AppError>>>;
 
 #[component]
@@ -25,16 +27,27 @@ pub fn StayPage() -> impl IntoView {
     let outcome: Outcome = RwSignal::new(None);
     // Bumped on success only: a refused form keeps what was typed in it.
     let refresh = RwSignal::new(0u32);
+    provide_context(super::stay_end::StayReload { refresh, outcome });
     // Reloading redraws the stay in place, so a form keeps what was typed unless it is reset.
-    let (note_form, move_form) = (NodeRef::<Form>::new(), NodeRef::<Form>::new());
-    follow(check_in, outcome, refresh, None, |b| {
+    let note_form = NodeRef::<Form>::new();
+    follow(check_in, outcome, refresh, |b| {
         format!("Checked in: room {}", b.room_number)
     });
-    follow(check_out, outcome, refresh, None, |b| {
+    follow(check_out, outcome, refresh, |b| {
         format!("Checked out of room {}", b.room_number)
     });
-    follow(move_room, outcome, refresh, Some(move_form), |b| {
-        format!("Moved to room {}", b.room_number)
+    // A refused move is read out beside its control (stay_room), not here.
+    Effect::new(move |_| {
+        if let Some(Ok(b)) = move_room.value().get() {
+            outcome.set(Some(Ok(format!("Moved to room {}", b.room_number))));
+            refresh.update(|n| *n += 1);
+        }
+    });
+    let toasts = use_toasts();
+    Effect::new(move |_| {
+        if let Some(Ok(said)) = outcome.get() {
+            toasts.say(said);
+        }
     });
     Effect::new(move |_| {
         if add_note.value().with(|v| matches!(v, Some(Ok(_)))) {
@@ -47,22 +60,30 @@ pub fn StayPage() -> impl IntoView {
         move || (params.read().get("id").unwrap_or_default(), refresh.get()),
         |(id, _)| desk_stay(id),
     );
+    // Made here with the stay's, not inside the stay's view, so the server and the hydrating
+    // browser create the page's resources in the same order.
+    let free_rooms = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), refresh.get()),
+        |(id, _)| crate::api::desk::rooms::desk_free_rooms(id),
+    );
+    let folio = Resource::new(
+        move || (params.read().get("id").unwrap_or_default(), refresh.get()),
+        |(id, _)| crate::api::desk::folio::desk_folio(id),
+    );
     let actions = Actions {
         check_in,
         check_out,
         move_room,
         add_note,
         note_form,
-        move_form,
+        free_rooms,
+        folio,
     };
     view! {
         <p class="mb-2 text-sm"><a href="/desk" class="text-slate-700 underline underline-offset-2">"← Today"</a></p>
         // Outside the stay, which is drawn anew on each reload, so what it says is read out once.
         <div aria-live="polite" class="min-h-10" data-testid="stay-outcome">
-            {move || outcome.get().map(|o| match o {
-                Ok(said) => view! { <p class="mb-2 rounded bg-emerald-50 px-3 py-1.5 text-sm text-emerald-900" data-testid="toast">{said}</p> }.into_any(),
-                Err(e) => view! { <div class="mb-2"><ErrorNotice error=e/></div> }.into_any(),
-            })}
+            {move || outcome.get().and_then(Result::err).map(|e| view! { <div class="mb-2"><ErrorNotice error=e/></div> })}
         </div>
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading the stay…"</p> }>
             {move || stay.get().map(|answer| match answer {
@@ -81,7 +102,8 @@ struct Actions {
     move_room: ServerAction<MoveBooking>,
     add_note: ServerAction<DeskAddNote>,
     note_form: NodeRef<Form>,
-    move_form: NodeRef<Form>,
+    free_rooms: super::stay_room::FreeRooms,
+    folio: super::folio::FolioResource,
 }
 
 /// Says what an action did, or why it was refused; reloads the stay when it succeeded.
@@ -89,7 +111,6 @@ fn follow<S>(
     action: ServerAction<S>,
     outcome: Outcome,
     refresh: RwSignal<u32>,
-    form: Option<NodeRef<Form>>,
     done: fn(&BookingView) -> String,
 ) where
     S: ServerFn<Output = BookingView, Error = AppError> + Clone + Send + Sync + 'static,
@@ -97,7 +118,6 @@ fn follow<S>(
     Effect::new(move |_| match action.value().get() {
         Some(Ok(b)) => {
             outcome.set(Some(Ok(done(&b))));
-            form.and_then(|f| f.get_untracked()).inspect(|f| f.reset());
             refresh.update(|n| *n += 1);
         }
         Some(Err(e)) => outcome.set(Some(Err(e))),
@@ -151,6 +171,7 @@ fn Stay(s: StayView, actions: Actions) -> impl IntoView {
             <Money s=s.clone()/>
         </div>
         <StayActions s=s.clone() actions=actions/>
+        <super::folio::FolioPanel folio=actions.folio/>
         <div class="mt-4 grid grid-cols-2 gap-4">
             <super::stay_log::Notes id=s.booking_id.clone() notes=s.notes.clone() add_note=actions.add_note form=actions.note_form/>
             <super::stay_log::History lines=s.history.clone()/>
@@ -164,11 +185,10 @@ fn Money(s: StayView) -> impl IntoView {
     view! {
         <section class=format!("{CARD} col-span-2") aria-labelledby="stay-money">
             <h2 id="stay-money" class=H2>"Payments"</h2>
-            <dl class="grid grid-cols-4 gap-2 text-sm">
+            <dl class="grid grid-cols-3 gap-2 text-sm">
                 <div><dt class="text-slate-700">"Held"</dt><dd class="tabular-nums" data-testid="held">{m.held.to_string()}</dd></div>
                 <div><dt class="text-slate-700">"Taken"</dt><dd class="tabular-nums" data-testid="taken">{m.taken.to_string()}</dd></div>
                 <div><dt class="text-slate-700">"Refunded"</dt><dd class="tabular-nums" data-testid="refunded">{m.refunded.to_string()}</dd></div>
-                <div><dt class="font-medium">"Balance to pay"</dt><dd class="font-medium tabular-nums" data-testid="balance">{m.balance.to_string()}</dd></div>
             </dl>
             {(!s.payments.is_empty()).then(|| view! {
                 <table class="mt-3 w-full text-sm" data-testid="payments">
@@ -189,20 +209,6 @@ fn Money(s: StayView) -> impl IntoView {
                     </tbody>
                 </table>
             })}
-            {(!s.folio.is_empty()).then(|| view! {
-                <details class="mt-3 text-sm" data-testid="folio">
-                    <summary class="cursor-pointer">{format!("Folio: {} lines", s.folio.len())}
-                        {s.folio_balance.map(|b| format!(" · owed {b}"))}</summary>
-                    <ul class="mt-1 grid gap-0.5">
-                        {s.folio.iter().map(|l| view! {
-                            <li class="flex justify-between gap-4">
-                                <span>{l.night.map(|n| format!("{n} · ")).unwrap_or_default()}{l.description.clone()}</span>
-                                <span class="tabular-nums">{l.amount.to_string()}</span>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </details>
-            })}
         </section>
     }
 }
@@ -213,7 +219,7 @@ fn StayActions(s: StayView, actions: Actions) -> impl IntoView {
         check_in,
         check_out,
         move_room,
-        move_form,
+        free_rooms,
         ..
     } = actions;
     let busy =
@@ -238,18 +244,13 @@ fn StayActions(s: StayView, actions: Actions) -> impl IntoView {
                         on:click=move |_| { check_out.dispatch(CheckOutBooking { id: id_out.clone() }); }>"Check out"</button>
                 })}
                 {s.can_move.then(|| view! {
-                    <ActionForm action=move_room node_ref=move_form attr:class="flex items-end gap-2">
-                        <input type="hidden" name="id" value=id_move/>
-                        <label class="grid gap-1 text-sm">
-                            <span>"New room number"</span>
-                            <input type="text" name="room_number" required maxlength="16" autocomplete="off"
-                                class="w-32 rounded border border-slate-400 px-2 py-1.5" data-testid="move-room-number"/>
-                        </label>
-                        <button type="submit" class=format!("{button} bg-sky-800 hover:bg-sky-900") disabled=busy>"Move room"</button>
-                    </ActionForm>
+                    <super::stay_room::MoveRoom booking_id=id_move rooms=free_rooms move_room=move_room busy=Signal::derive(busy)/>
                 })}
+                <super::stay_end::StayEnd s=s.clone()/>
                 {none.then(|| view! { <p class="text-sm text-slate-700">"Nothing more can be done to this stay at the desk."</p> })}
             </div>
         </section>
     }
+    // Erased, so the stay's view type stays within the compiler's depth limit.
+    .into_any()
 }

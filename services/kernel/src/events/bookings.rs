@@ -40,7 +40,12 @@ impl Event for BookingCreated {
     }
 }
 
-/// A booking was cancelled; its room is free again for those nights.
+/// `BookingCancelled::reason` of a booking whose guest never came: it ends like a cancellation
+/// at arrival, at that fee.
+pub const NO_SHOW: &str = "no_show";
+
+/// A booking was cancelled, or marked as a no-show (`reason` [`NO_SHOW`]); its room is free
+/// again for those nights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BookingCancelled {
     pub booking_id: BookingId,
@@ -167,6 +172,30 @@ pub struct BookingCheckedOut {
 
 impl Event for BookingCheckedOut {
     const TYPE: &'static str = BOOKING_CHECKED_OUT;
+    fn key(&self) -> String {
+        self.booking_id.to_string()
+    }
+}
+
+/// A check-in made by mistake was taken back: the booking is confirmed again and its room, which
+/// nobody slept in, is vacant again as it was (housekeeping unchanged).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BookingCheckInReverted {
+    pub booking_id: BookingId,
+    pub user_id: UserId,
+    pub room_id: RoomId,
+    pub room_number: String,
+    pub check_in: NaiveDate,
+    pub check_out: NaiveDate,
+    pub by: UserId,
+    pub timestamp: DateTime<Utc>,
+    /// The booking's version after this change (see the module's doc).
+    #[serde(default)]
+    pub version: i64,
+}
+
+impl Event for BookingCheckInReverted {
+    const TYPE: &'static str = BOOKING_CHECK_IN_REVERTED;
     fn key(&self) -> String {
         self.booking_id.to_string()
     }

@@ -9,18 +9,20 @@ pub const BOOKING_CANCELLED: &str = "booking.cancelled";
 pub const BOOKING_MODIFIED: &str = "booking.modified";
 pub const BOOKING_CHECKED_IN: &str = "booking.checked_in";
 pub const BOOKING_CHECKED_OUT: &str = "booking.checked_out";
+pub const BOOKING_CHECK_IN_REVERTED: &str = "booking.check_in_reverted";
 pub const PAYMENT_COMPLETED: &str = "payment.completed";
 pub const PAYMENT_FAILED: &str = "payment.failed";
 pub const ROOM_STATUS_CHANGED: &str = "room.status.changed";
 pub const USER_REGISTERED: &str = "user.registered";
 pub const NOTIFICATION_SENT: &str = "notification.sent";
 
-pub const ALL_TOPICS: [&str; 10] = [
+pub const ALL_TOPICS: [&str; 11] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
     BOOKING_MODIFIED,
     BOOKING_CHECKED_IN,
     BOOKING_CHECKED_OUT,
+    BOOKING_CHECK_IN_REVERTED,
     PAYMENT_COMPLETED,
     PAYMENT_FAILED,
     ROOM_STATUS_CHANGED,

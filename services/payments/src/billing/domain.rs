@@ -18,13 +18,17 @@ pub enum ChargeKind {
     Vat,
     CityTax,
     CancellationFee,
-    /// Minibar, breakfast… posted by staff during the stay.
+    /// Minibar, breakfast… posted by staff during the stay, net of its VAT.
     Extra,
+    /// The VAT of one extra, allowance or free-text charge (`vat_of` names it).
+    ExtraVat,
+    /// A correction in the guest's favour (negative), net of its VAT; the reason is its text.
+    Allowance,
     /// The folio's side of a credit note (negative).
     Credit,
 }
 
-const KINDS: [ChargeKind; 8] = [
+const KINDS: [ChargeKind; 10] = [
     ChargeKind::RoomNight,
     ChargeKind::LengthOfStay,
     ChargeKind::Promo,
@@ -32,6 +36,8 @@ const KINDS: [ChargeKind; 8] = [
     ChargeKind::CityTax,
     ChargeKind::CancellationFee,
     ChargeKind::Extra,
+    ChargeKind::ExtraVat,
+    ChargeKind::Allowance,
     ChargeKind::Credit,
 ];
 
@@ -45,6 +51,8 @@ impl ChargeKind {
             Self::CityTax => "city_tax",
             Self::CancellationFee => "cancellation_fee",
             Self::Extra => "extra",
+            Self::ExtraVat => "extra_vat",
+            Self::Allowance => "allowance",
             Self::Credit => "credit",
         }
     }
@@ -56,6 +64,11 @@ impl ChargeKind {
     /// Lines of the priced stay, which a modification or cancellation replaces.
     pub fn is_stay_line(self) -> bool {
         matches!(self, Self::RoomNight | Self::LengthOfStay | Self::Promo | Self::Vat | Self::CityTax)
+    }
+
+    /// A VAT line, the stay's or a charge's: what an invoice adds up as VAT.
+    pub fn is_vat(self) -> bool {
+        matches!(self, Self::Vat | Self::ExtraVat)
     }
 }
 
@@ -101,6 +114,14 @@ impl MovementKind {
     }
 }
 
+/// How the money moved: through the card gateway, or as cash at the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tender {
+    Card,
+    Cash,
+}
+
 /// A succeeded movement of money for the booking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FolioPayment {
@@ -109,6 +130,7 @@ pub struct FolioPayment {
     pub amount: Money,
     pub card_last4: Option<String>,
     pub at: DateTime<Utc>,
+    pub tender: Tender,
 }
 
 /// A booking's account.

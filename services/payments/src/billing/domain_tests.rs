@@ -22,7 +22,7 @@ fn reversal(of: &FolioCharge) -> FolioCharge {
 }
 
 fn movement(kind: MovementKind, minor: i64) -> FolioPayment {
-    FolioPayment { id: PaymentId::new(), kind, amount: eur(minor), card_last4: Some("4242".into()), at: Utc::now() }
+    FolioPayment { id: PaymentId::new(), kind, amount: eur(minor), card_last4: Some("4242".into()), at: Utc::now(), tender: Tender::Card }
 }
 
 #[test]

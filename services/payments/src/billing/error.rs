@@ -24,6 +24,12 @@ pub enum BillingError {
     CreditTooSmall(kernel::Money),
     #[error("a description is required (at most 200 characters)")]
     InvalidDescription,
+    #[error("that extra is not on the hotel's list")]
+    UnknownExtra,
+    #[error("this form was already used for a different posting; reload the page and try again")]
+    KeyReused,
+    #[error("an allowance can be at most the {0} charged")]
+    AllowanceTooLarge(kernel::Money),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }

@@ -117,8 +117,8 @@ pub fn invoice_lines(uninvoiced: &[FolioCharge]) -> Vec<InvoiceLine> {
 
 /// VAT, city tax and the total of `lines`.
 pub fn totals(currency: Currency, lines: &[InvoiceLine]) -> Result<(Money, Money, Money), FolioError> {
-    let of = |kind: ChargeKind| domain::sum(currency, lines.iter().filter(|l| l.kind == kind).map(|l| l.amount));
-    Ok((of(ChargeKind::Vat)?, of(ChargeKind::CityTax)?, domain::sum(currency, lines.iter().map(|l| l.amount))?))
+    let of = |kept: fn(ChargeKind) -> bool| domain::sum(currency, lines.iter().filter(|l| kept(l.kind)).map(|l| l.amount));
+    Ok((of(ChargeKind::is_vat)?, of(|k| k == ChargeKind::CityTax)?, domain::sum(currency, lines.iter().map(|l| l.amount))?))
 }
 
 #[cfg(test)]

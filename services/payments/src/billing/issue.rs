@@ -171,6 +171,8 @@ pub async fn issue_credit_note_in(
         posted_by: by,
         idempotency_key: None,
         credit_note_id: Some(note.id.as_uuid()),
+        extra_id: None,
+        vat_of: None,
     };
     store::post(conn, booking_id, &posting).await?;
     Ok(note)

@@ -4,6 +4,8 @@
 mod domain;
 mod error;
 mod events;
+mod extra;
+mod extras_store;
 mod hotel;
 mod invoice;
 mod invoice_store;
@@ -12,14 +14,17 @@ mod pdf;
 mod postings;
 mod refunds;
 mod service;
+mod staff;
 mod store;
 
-pub use domain::{ChargeKind, Folio, FolioCharge, FolioPayment, MovementKind};
+pub use domain::{ChargeKind, Folio, FolioCharge, FolioPayment, MovementKind, Tender};
 pub use error::BillingError;
 pub use events::BillingConsumer;
+pub use extra::{ChargeText, Extra, Quantity, VatRate};
 pub use hotel::{Hotel, HotelCalendar, HOTEL};
 pub use invoice::{booking_reference, CreditNote, Invoice, InvoiceLine};
 pub use issue::{issue_credit_note_in, issue_invoice_in};
 pub use pdf::{render_credit_note, render_invoice};
 pub use refunds::credit_for_refund;
 pub use service::BillingService;
+pub use staff::Posted;

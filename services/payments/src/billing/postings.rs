@@ -146,6 +146,8 @@ async fn post_lines<P>(tx: &mut PgConnection, booking: BookingId, event: &Envelo
             posted_by: None,
             idempotency_key: None,
             credit_note_id: None,
+            extra_id: None,
+            vat_of: None,
         };
         store::post(tx, booking, &charge).await?;
     }
@@ -168,6 +170,8 @@ async fn reverse_stay<P>(tx: &mut PgConnection, booking: BookingId, event: &Enve
             posted_by: None,
             idempotency_key: None,
             credit_note_id: None,
+            extra_id: None,
+            vat_of: None,
         };
         store::post(tx, booking, &reversal).await?;
     }

@@ -1,10 +1,9 @@
-//! Billing's use cases on folios: reading one, and staff posting extras during the stay.
-use super::domain::{self, ChargeKind, Folio, FolioCharge};
-use super::store::{self, NewCharge};
+//! Billing's use cases on folios: reading one (staff post to it in `staff`).
+use super::domain::{self, Folio};
+use super::store;
 use super::{invoice_store, BillingError};
-use kernel::{BookingId, Money, UserId};
+use kernel::BookingId;
 use sqlx::PgPool;
-use uuid::Uuid;
 
 /// Folios, invoices and credit notes. Cheap to clone.
 #[derive(Clone)]
@@ -43,49 +42,5 @@ impl BillingService {
             balance,
             invoices,
         })
-    }
-
-    /// Posts an extra (minibar, breakfast…) that a member of staff `by` adds during the stay.
-    /// A retry with the same `idempotency_key` answers with the first posting.
-    #[tracing::instrument(skip(self))]
-    pub async fn post_extra(
-        &self,
-        booking_id: BookingId,
-        description: &str,
-        amount: Money,
-        by: UserId,
-        idempotency_key: Uuid,
-    ) -> Result<FolioCharge, BillingError> {
-        let description = description.trim();
-        if description.is_empty() || description.chars().count() > 200 {
-            return Err(BillingError::InvalidDescription);
-        }
-        if amount.minor() <= 0 {
-            return Err(BillingError::NotPositive);
-        }
-        let mut tx = self.pool.begin().await?;
-        let head = store::lock(&mut tx, booking_id).await?.ok_or(BillingError::NoFolio)?;
-        if amount.currency() != head.currency {
-            return Err(BillingError::WrongCurrency { folio: head.currency.code(), given: amount.currency().code() });
-        }
-        let charge = NewCharge {
-            kind: ChargeKind::Extra,
-            night: None,
-            description,
-            amount,
-            reverses: None,
-            source_event_id: None,
-            posted_by: Some(by),
-            idempotency_key: Some(idempotency_key),
-            credit_note_id: None,
-        };
-        let posted = match store::post(&mut tx, booking_id, &charge).await? {
-            Some(posted) => posted,
-            None => store::by_key(&mut tx, booking_id, idempotency_key)
-                .await?
-                .ok_or_else(|| anyhow::anyhow!("a posting's idempotency key conflicted, then vanished"))?,
-        };
-        tx.commit().await?;
-        Ok(posted)
     }
 }

@@ -1,5 +1,5 @@
 //! Folios in SQL: the folio row, its postings, and the payments ledger read for the balance.
-use super::domain::{ChargeKind, FolioCharge, FolioPayment, MovementKind};
+use super::domain::{Tender, ChargeKind, FolioCharge, FolioPayment, MovementKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use kernel::{BookingId, Currency, Money, PaymentId, UserId};
 use sqlx::PgConnection;
@@ -76,6 +76,10 @@ pub struct NewCharge<'a> {
     pub posted_by: Option<UserId>,
     pub idempotency_key: Option<Uuid>,
     pub credit_note_id: Option<Uuid>,
+    /// The catalogue's extra it was posted from.
+    pub extra_id: Option<Uuid>,
+    /// The posting a VAT line belongs to.
+    pub vat_of: Option<Uuid>,
 }
 
 const CHARGE_COLUMNS: &str = "id, kind, night, description, amount_minor, currency, reverses, posted_by, posted_at";
@@ -113,8 +117,8 @@ impl TryFrom<ChargeRow> for FolioCharge {
 pub async fn post(conn: &mut PgConnection, booking: BookingId, c: &NewCharge<'_>) -> anyhow::Result<Option<FolioCharge>> {
     let row: Option<ChargeRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "INSERT INTO payments.folio_charges (id, booking_id, kind, night, description, amount_minor, currency,
-             reverses, source_event_id, posted_by, idempotency_key, credit_note_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+             reverses, source_event_id, posted_by, idempotency_key, credit_note_id, extra_id, vat_of)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
          ON CONFLICT (booking_id, idempotency_key) DO NOTHING
          RETURNING {CHARGE_COLUMNS}"
     )))
@@ -130,6 +134,8 @@ pub async fn post(conn: &mut PgConnection, booking: BookingId, c: &NewCharge<'_>
     .bind(c.posted_by.map(|u| u.as_uuid()))
     .bind(c.idempotency_key)
     .bind(c.credit_note_id)
+    .bind(c.extra_id)
+    .bind(c.vat_of)
     .fetch_optional(conn)
     .await?;
     row.map(FolioCharge::try_from).transpose()
@@ -143,6 +149,15 @@ pub async fn by_key(conn: &mut PgConnection, booking: BookingId, key: Uuid) -> a
     .bind(key)
     .fetch_optional(conn)
     .await?;
+    row.map(FolioCharge::try_from).transpose()
+}
+
+pub async fn charge(conn: &mut PgConnection, id: Uuid) -> anyhow::Result<Option<FolioCharge>> {
+    let row: Option<ChargeRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {CHARGE_COLUMNS} FROM payments.folio_charges WHERE id = $1")))
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
     row.map(FolioCharge::try_from).transpose()
 }
 
@@ -181,9 +196,10 @@ struct PaymentRow {
     currency: String,
     card_last4: Option<String>,
     created_at: DateTime<Utc>,
+    cash: bool,
 }
 
-/// The booking's succeeded money movements, oldest first. The ledger belongs to the payments
+/// The booking's succeeded money movements, card and cash, oldest first. The ledger belongs to the payments
 /// core of this service; before its table exists there is simply nothing to read.
 pub async fn payments(conn: &mut PgConnection, booking: BookingId) -> anyhow::Result<Vec<FolioPayment>> {
     let ledger: bool = sqlx::query_scalar("SELECT to_regclass('payments.payments') IS NOT NULL").fetch_one(&mut *conn).await?;
@@ -191,8 +207,12 @@ pub async fn payments(conn: &mut PgConnection, booking: BookingId) -> anyhow::Re
         return Ok(Vec::new());
     }
     let rows: Vec<PaymentRow> = sqlx::query_as(
-        "SELECT id, kind, amount_minor, currency::text AS currency, card_last4::text AS card_last4, created_at
-         FROM payments.payments WHERE booking_id = $1 AND status = 'succeeded' ORDER BY created_at, id",
+        "SELECT id, kind, amount_minor, currency::text AS currency, card_last4::text AS card_last4, created_at, false AS cash
+         FROM payments.payments WHERE booking_id = $1 AND status = 'succeeded'
+         UNION ALL
+         SELECT id, CASE kind WHEN 'receipt' THEN 'capture' ELSE 'refund' END, amount_minor, currency::text, NULL, created_at, true
+         FROM payments.cash_movements WHERE booking_id = $1
+         ORDER BY created_at, id",
     )
     .bind(booking.as_uuid())
     .fetch_all(conn)
@@ -205,6 +225,7 @@ pub async fn payments(conn: &mut PgConnection, booking: BookingId) -> anyhow::Re
                 amount: Money::from_minor(r.amount_minor, currency(&r.currency)?),
                 card_last4: r.card_last4,
                 at: r.created_at,
+                tender: if r.cash { Tender::Cash } else { Tender::Card },
             })
         })
         .collect()
