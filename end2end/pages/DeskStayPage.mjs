@@ -7,7 +7,18 @@ export class DeskStayPage {
     this.status = page.getByTestId('stay-status');
     this.guestName = page.getByTestId('guest-name');
     this.housekeeping = page.getByTestId('housekeeping');
-    this.balance = page.getByTestId('balance');
+    this.folio = page.getByTestId('folio');
+    this.toSettle = page.getByTestId('to-settle');
+    this.folioLines = page.getByTestId('folio-lines');
+    this.invoices = page.getByTestId('invoices').getByRole('link');
+    const extraForm = page.getByTestId('post-extra');
+    this.extra = extraForm.getByLabel('Extra');
+    this.quantity = extraForm.getByLabel('Quantity');
+    this.postExtra = extraForm.getByRole('button', { name: 'Post', exact: true });
+    const payment = page.getByTestId('take-payment');
+    this.paymentForm = payment;
+    this.paymentAmount = payment.getByLabel('Amount');
+    this.takePayment = payment.getByRole('button', { name: 'Take payment', exact: true });
     this.outcome = page.getByTestId('stay-outcome');
     this.toast = page.getByTestId('toast');
     this.noteText = page.getByLabel('New note');
@@ -30,6 +41,14 @@ export class DeskStayPage {
   /** The history's lines for one action ("check_in", "add_note"…). */
   historyOf(action) {
     return this.page.locator(`[data-testid="history-line"][data-action="${action}"]`);
+  }
+
+  /** Picks an extra by the start of its name ("Breakfast") and posts `quantity` of it. */
+  async postAnExtra(name, quantity) {
+    const value = await this.extra.locator('option', { hasText: name }).first().getAttribute('value');
+    await this.extra.selectOption(value);
+    await this.quantity.fill(String(quantity));
+    await this.postExtra.click();
   }
 
   async waitForHydration() {

@@ -165,7 +165,6 @@ pub fn PaymentForm(f: FolioView) -> impl IntoView {
     let answer: Answer = Signal::derive(move || action.value().get());
     let tender = RwSignal::new(if f.card_on_file.is_some() { "card_on_file" } else { "card" }.to_owned());
     let key = follow(action, move || "Payment taken".into());
-    let year = (chrono::Utc::now().date_naive()).format("%Y").to_string();
     view! {
         <ActionForm action=action attr:class=BOX attr:aria-labelledby="take-payment-title" attr:data-testid="take-payment">
             <h3 id="take-payment-title" class="font-medium">"Take a payment"</h3>
@@ -194,7 +193,7 @@ pub fn PaymentForm(f: FolioView) -> impl IntoView {
                         <input type="text" name="card_number" inputmode="numeric" autocomplete="off" class=INPUT aria-describedby=described("payment", "card_number")/>
                     </label>
                     <label class="grid w-16 gap-1">"Month"<input type="text" name="card_month" inputmode="numeric" class=INPUT placeholder="12"/></label>
-                    <label class="grid w-20 gap-1">"Year"<input type="text" name="card_year" inputmode="numeric" class=INPUT placeholder=year.clone()/></label>
+                    <label class="grid w-20 gap-1">"Year"<input type="text" name="card_year" inputmode="numeric" class=INPUT placeholder="2030"/></label>
                     <label class="grid w-16 gap-1">"CVC"<input type="text" name="card_cvc" inputmode="numeric" autocomplete="off" class=INPUT/></label>
                 </div>
                 <FieldError answer form="payment" name="card_number"/>
