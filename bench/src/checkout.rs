@@ -5,6 +5,7 @@
 //! a room type of its own and books its nights one after another, so no two ever compete.
 mod app;
 mod browser;
+mod desk;
 mod smtp_sink;
 
 use crate::{env_or, pct, room_type, Results, MONGO_DB};
@@ -106,7 +107,7 @@ pub async fn run(pg: &PgPool, pg_url: &str, rooms: &RoomsService, results: &mut 
         .fetch_one(pg)
         .await?;
     report(results, clients, secs, &mut tally, stored - warm_up.booked as i64, drain, sink.accepted());
-    Ok(())
+    desk::run(&app.base_url, pg, rooms, results).await
 }
 
 /// One checkout with a fresh form (and so a fresh idempotency key).

@@ -123,3 +123,53 @@ fn form_action(html: &str) -> anyhow::Result<String> {
     let action = doc.select(&form).next().and_then(|f| f.value().attr("action"));
     Ok(action.context("no login form on Keycloak's page")?.replace("&amp;", "&"))
 }
+
+/// An open server-sent-events stream, read line by line.
+pub struct Live {
+    response: Response,
+    buffer: String,
+}
+
+impl Live {
+    /// Reads until a `data:` line satisfies `wanted`, or fails after `within`.
+    pub async fn until(&mut self, wanted: impl Fn(&str) -> bool, within: Duration) -> anyhow::Result<()> {
+        let deadline = tokio::time::Instant::now() + within;
+        loop {
+            while let Some(end) = self.buffer.find('\n') {
+                let line: String = self.buffer.drain(..=end).collect();
+                if line.starts_with("data:") && wanted(&line) {
+                    return Ok(());
+                }
+            }
+            match tokio::time::timeout_at(deadline, self.response.chunk()).await {
+                Ok(Ok(Some(bytes))) => self.buffer.push_str(&String::from_utf8_lossy(&bytes)),
+                Ok(Ok(None)) => bail!("the live stream ended"),
+                Ok(Err(e)) => return Err(e.into()),
+                Err(_) => bail!("nothing wanted on the live stream within {within:?}"),
+            }
+        }
+    }
+}
+
+impl Browser {
+    /// A page as the server renders it.
+    pub async fn page(&self, path: &str) -> anyhow::Result<String> {
+        let response = self.client.get(format!("{}{path}", self.base)).send().await?;
+        anyhow::ensure!(response.status().is_success(), "{path} answered {}", response.status());
+        Ok(response.text().await?)
+    }
+
+    /// Posts a form to a server function as the hydrated page does.
+    pub async fn post(&self, path: &str, form: &[(&str, String)]) -> anyhow::Result<()> {
+        let response = self.client.post(format!("{}{path}", self.base)).header(ORIGIN, &self.base).header(ACCEPT, "application/json").form(form).send().await?;
+        anyhow::ensure!(response.status().is_success(), "{path} answered {}: {}", response.status(), response.text().await.unwrap_or_default());
+        Ok(())
+    }
+
+    /// Opens a live stream (`/live/desk`).
+    pub async fn live(&self, path: &str) -> anyhow::Result<Live> {
+        let response = self.client.get(format!("{}{path}", self.base)).header(ACCEPT, "text/event-stream").timeout(Duration::from_secs(600)).send().await?;
+        anyhow::ensure!(response.status().is_success(), "{path} answered {}", response.status());
+        Ok(Live { response, buffer: String::new() })
+    }
+}
