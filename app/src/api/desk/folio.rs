@@ -28,25 +28,30 @@ pub async fn desk_post_extra(id: String, extra: String, quantity: String, key: S
     Ok(())
 }
 
-/// Posts a charge the list does not have: words, the gross amount, its VAT rate.
+/// Posts a charge the list does not have, or with `allowance` an amount off for a reason: the
+/// words, the gross amount and its VAT rate.
 #[server(endpoint = "desk/post_charge")]
-pub async fn desk_post_charge(id: String, description: String, amount: String, vat: String, key: String) -> Result<(), AppError> {
+pub async fn desk_post_charge(
+    id: String,
+    text: String,
+    amount: String,
+    vat: String,
+    key: String,
+    #[server(default)] allowance: bool,
+) -> Result<(), AppError> {
     let user = super::access::require_desk().await?;
     let state = crate::state::state()?;
-    let text = payments::billing::ChargeText::parse(&description).ok_or_else(|| AppError::field("description", "say what the charge is for (at most 200 characters)"))?;
-    let (amount, vat) = (server::amount(&amount)?, server::vat(&vat)?);
-    state.desk.post_charge(server::booking(&id)?, &text, amount, vat, user.user_id, server::key(&key)?).await.map_err(server::folio_error)?;
-    Ok(())
-}
-
-/// Gives the guest an amount off, for a reason.
-#[server(endpoint = "desk/post_allowance")]
-pub async fn desk_post_allowance(id: String, reason: String, amount: String, vat: String, key: String) -> Result<(), AppError> {
-    let user = super::access::require_desk().await?;
-    let state = crate::state::state()?;
-    let reason = payments::billing::ChargeText::parse(&reason).ok_or_else(|| AppError::field("reason", "give the reason for the allowance (at most 200 characters)"))?;
-    let (amount, vat) = (server::amount(&amount)?, server::vat(&vat)?);
-    state.desk.post_allowance(server::booking(&id)?, &reason, amount, vat, user.user_id, server::key(&key)?).await.map_err(server::folio_error)?;
+    let missing = match allowance {
+        true => "give the reason for the allowance (at most 200 characters)",
+        false => "say what the charge is for (at most 200 characters)",
+    };
+    let text = payments::billing::ChargeText::parse(&text).ok_or_else(|| AppError::field("text", missing))?;
+    let (id, amount, vat, key) = (server::booking(&id)?, server::amount(&amount)?, server::vat(&vat)?, server::key(&key)?);
+    match allowance {
+        true => state.desk.post_allowance(id, &text, amount, vat, user.user_id, key).await,
+        false => state.desk.post_charge(id, &text, amount, vat, user.user_id, key).await,
+    }
+    .map_err(server::folio_error)?;
     Ok(())
 }
 

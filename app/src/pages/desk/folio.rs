@@ -1,7 +1,7 @@
 //! The stay's folio at the desk: what was charged (nights, extras and their VAT, allowances),
 //! what was paid, and what is left to settle before the guest leaves; with the forms that post
 //! to it and take or give back money (`folio_forms`).
-use super::folio_forms::{AllowanceForm, ChargeForm, ExtraForm, PaymentForm, RefundForm};
+use super::folio_forms::{ChargeForm, ExtraForm, PaymentForm, RefundForm};
 use super::stay::{CARD, H2};
 use crate::dto::desk_folio::FolioView;
 use crate::error::{AppError, ErrorNotice};
@@ -91,7 +91,7 @@ fn FolioBody(f: FolioView) -> impl IntoView {
                 {(settle > 0).then(|| view! { <PaymentForm f=f.clone()/> })}
                 {(settle < 0).then(|| view! { <RefundForm f=f.clone()/> })}
                 <ChargeForm f=f.clone()/>
-                <AllowanceForm f=f.clone()/>
+                <ChargeForm f=f.clone() allowance=true/>
             </div>
         })}
     }

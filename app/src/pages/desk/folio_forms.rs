@@ -3,7 +3,7 @@
 //! refusal; a success reloads the stay, which draws the forms anew with fresh keys. A wrong field
 //! is named beside it; any other refusal under the form.
 use super::stay_end::StayReload;
-use crate::api::desk::folio::{DeskPostAllowance, DeskPostCharge, DeskPostExtra, DeskRefund, DeskTakePayment};
+use crate::api::desk::folio::{DeskPostCharge, DeskPostExtra, DeskRefund, DeskTakePayment};
 use crate::dto::desk_folio::FolioView;
 use crate::error::{AppError, ErrorNotice};
 use leptos::prelude::*;
@@ -99,61 +99,37 @@ fn vat_options(f: &FolioView) -> impl IntoView {
     f.vat_rates.iter().rev().map(|(bp, label)| view! { <option value=bp.to_string()>{format!("VAT {label}")}</option> }).collect_view()
 }
 
+/// A charge the list does not have, or with `allowance` an amount off for a reason.
 #[component]
-pub fn ChargeForm(f: FolioView) -> impl IntoView {
+pub fn ChargeForm(f: FolioView, #[prop(optional)] allowance: bool) -> impl IntoView {
     let action = ServerAction::<DeskPostCharge>::new();
     let answer: Answer = Signal::derive(move || action.value().get());
-    let key = follow(action, || "Charge posted".into());
+    let key = follow(action, move || if allowance { "Allowance posted" } else { "Charge posted" }.into());
+    let (form, title, text, button) = match allowance {
+        true => ("allowance", "Allowance", "Reason", "Give allowance"),
+        false => ("charge", "Another charge", "What for", "Post charge"),
+    };
     view! {
-        <ActionForm action=action attr:class=BOX attr:aria-labelledby="post-charge-title" attr:data-testid="post-charge">
-            <h3 id="post-charge-title" class="font-medium">"Another charge"</h3>
+        <ActionForm action=action attr:class=BOX attr:aria-labelledby=format!("post-{form}-title") attr:data-testid=format!("post-{form}")>
+            <h3 id=format!("post-{form}-title") class="font-medium">{title}</h3>
             <input type="hidden" name="id" value=f.booking_id.clone()/>
             <input type="hidden" name="key" prop:value=key/>
-            <label class="grid gap-1 text-sm">"What for"
-                <input type="text" name="description" maxlength="200" required class=INPUT aria-describedby=described("charge", "description")/>
+            <input type="hidden" name="allowance" value=allowance.to_string()/>
+            <label class="grid gap-1 text-sm">{text}
+                <input type="text" name="text" maxlength="200" required class=INPUT aria-describedby=described(form, "text")/>
             </label>
-            <FieldError answer form="charge" name="description"/>
+            <FieldError answer form name="text"/>
             <div class="flex items-end gap-2">
                 <label class="grid w-32 gap-1 text-sm">"Amount (VAT incl.)"
-                    <input type="text" name="amount" inputmode="decimal" required class=INPUT aria-describedby=described("charge", "amount")/>
+                    <input type="text" name="amount" inputmode="decimal" required class=INPUT aria-describedby=described(form, "amount")/>
                 </label>
                 <label class="grid gap-1 text-sm">"VAT"
-                    <select name="vat" class=INPUT aria-describedby=described("charge", "vat")>{vat_options(&f)}</select>
+                    <select name="vat" class=INPUT aria-describedby=described(form, "vat")>{vat_options(&f)}</select>
                 </label>
-                <button type="submit" class=SUBMIT disabled=move || action.pending().get()>"Post charge"</button>
+                <button type="submit" class=SUBMIT disabled=move || action.pending().get()>{button}</button>
             </div>
-            <FieldError answer form="charge" name="amount"/>
-            <FieldError answer form="charge" name="vat"/>
-            <FormError answer/>
-        </ActionForm>
-    }
-}
-
-#[component]
-pub fn AllowanceForm(f: FolioView) -> impl IntoView {
-    let action = ServerAction::<DeskPostAllowance>::new();
-    let answer: Answer = Signal::derive(move || action.value().get());
-    let key = follow(action, || "Allowance posted".into());
-    view! {
-        <ActionForm action=action attr:class=BOX attr:aria-labelledby="post-allowance-title" attr:data-testid="post-allowance">
-            <h3 id="post-allowance-title" class="font-medium">"Allowance"</h3>
-            <input type="hidden" name="id" value=f.booking_id.clone()/>
-            <input type="hidden" name="key" prop:value=key/>
-            <label class="grid gap-1 text-sm">"Reason"
-                <input type="text" name="reason" maxlength="200" required class=INPUT aria-describedby=described("allowance", "reason")/>
-            </label>
-            <FieldError answer form="allowance" name="reason"/>
-            <div class="flex items-end gap-2">
-                <label class="grid w-32 gap-1 text-sm">"Amount (VAT incl.)"
-                    <input type="text" name="amount" inputmode="decimal" required class=INPUT aria-describedby=described("allowance", "amount")/>
-                </label>
-                <label class="grid gap-1 text-sm">"VAT"
-                    <select name="vat" class=INPUT aria-describedby=described("allowance", "vat")>{vat_options(&f)}</select>
-                </label>
-                <button type="submit" class=SUBMIT disabled=move || action.pending().get()>"Give allowance"</button>
-            </div>
-            <FieldError answer form="allowance" name="amount"/>
-            <FieldError answer form="allowance" name="vat"/>
+            <FieldError answer form name="amount"/>
+            <FieldError answer form name="vat"/>
             <FormError answer/>
         </ActionForm>
     }

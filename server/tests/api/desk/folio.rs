@@ -21,13 +21,13 @@ fn tonight(app: &TestApp) -> Stay {
 }
 
 /// Calls a desk server function and answers its status and JSON.
-async fn post(client: &reqwest::Client, app: &TestApp, endpoint: &str, form: &[(&str, String)]) -> (StatusCode, Value) {
+pub(super) async fn post(client: &reqwest::Client, app: &TestApp, endpoint: &str, form: &[(&str, String)]) -> (StatusCode, Value) {
     let response = client.post(format!("{}/api/{endpoint}", app.address)).form(form).send().await.unwrap();
     let status = response.status();
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-fn form(id: BookingId, fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+pub(super) fn form(id: BookingId, fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     let mut form = vec![("id", id.to_string())];
     form.extend(fields.iter().map(|(k, v)| (*k, v.to_string())));
     form
@@ -50,7 +50,7 @@ async fn deliver(app: &TestApp, booking: BookingId) {
 }
 
 /// Tonight's stay booked and paid with a card held under `policy`, its folio open, checked in.
-async fn in_house(app: &TestApp, policy: CapturePolicy) -> bookings::Booking {
+pub(super) async fn in_house(app: &TestApp, policy: CapturePolicy) -> bookings::Booking {
     let room_type = add_room_type(app, 1).await;
     let guest = add_guest(app).await;
     let (payments, _) = service(app, config(policy));
@@ -63,7 +63,7 @@ async fn in_house(app: &TestApp, policy: CapturePolicy) -> bookings::Booking {
     booking
 }
 
-async fn users_id(app: &TestApp, email: &str) -> kernel::UserId {
+pub(super) async fn users_id(app: &TestApp, email: &str) -> kernel::UserId {
     let id: Uuid = sqlx::query_scalar("SELECT id FROM users.users WHERE email = $1").bind(email).fetch_one(&app.deps.pg).await.unwrap();
     kernel::UserId::from_uuid(id)
 }
@@ -178,13 +178,13 @@ async fn an_allowance_on_a_paid_stay_is_refunded_and_never_taken_again() {
     let booking = in_house(&app, CapturePolicy::Booking).await;
     let desk = sign_in(&app, "frontdesk@hotel.test", "frontdesk").await;
     let allowance = |amount: &'static str, reason: &'static str| {
-        form(booking.id, &[("amount", amount), ("reason", reason), ("vat", "700"), ("key", Box::leak(Uuid::new_v4().to_string().into_boxed_str()))])
+        form(booking.id, &[("amount", amount), ("text", reason), ("vat", "700"), ("allowance", "true"), ("key", Box::leak(Uuid::new_v4().to_string().into_boxed_str()))])
     };
-    let (status, refused) = post(&desk, &app, "desk/post_allowance", &allowance("100000", "Noisy room")).await;
+    let (status, refused) = post(&desk, &app, "desk/post_charge", &allowance("100000", "Noisy room")).await;
     assert_eq!((status, refused["InvalidField"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("amount")), "{refused}");
-    let (status, refused) = post(&desk, &app, "desk/post_allowance", &allowance("10", "  ")).await;
-    assert_eq!((status, refused["InvalidField"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("reason")));
-    let (status, _) = post(&desk, &app, "desk/post_allowance", &allowance("10.70", "Noisy room")).await;
+    let (status, refused) = post(&desk, &app, "desk/post_charge", &allowance("10", "  ")).await;
+    assert_eq!((status, refused["InvalidField"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("text")));
+    let (status, _) = post(&desk, &app, "desk/post_charge", &allowance("10.70", "Noisy room")).await;
     assert_eq!(status, StatusCode::OK);
 
     let (_, folio) = post(&desk, &app, "desk/folio", &form(booking.id, &[])).await;
@@ -225,10 +225,10 @@ async fn the_folio_refuses_what_the_stay_or_the_form_does_not_allow() {
     let (status, _) = post(&desk, &app, "desk/post_extra", &extra("0e0f0000-0000-4000-8000-0000000000ff", "1")).await;
     assert_eq!(status, StatusCode::CONFLICT, "not on the hotel's list");
     let key = Uuid::new_v4().to_string();
-    post(&desk, &app, "desk/post_charge", &form(booking.id, &[("description", "Flowers"), ("amount", "25"), ("vat", "1900"), ("key", &key)])).await;
-    let (status, reused) = post(&desk, &app, "desk/post_charge", &form(booking.id, &[("description", "Champagne"), ("amount", "90"), ("vat", "1900"), ("key", &key)])).await;
+    post(&desk, &app, "desk/post_charge", &form(booking.id, &[("text", "Flowers"), ("amount", "25"), ("vat", "1900"), ("key", &key)])).await;
+    let (status, reused) = post(&desk, &app, "desk/post_charge", &form(booking.id, &[("text", "Champagne"), ("amount", "90"), ("vat", "1900"), ("key", &key)])).await;
     assert_eq!(status, StatusCode::CONFLICT, "{reused}: one form, one posting");
-    let (status, bad) = post(&desk, &app, "desk/post_charge", &form(booking.id, &[("description", "Flowers"), ("amount", "25"), ("vat", "1600"), ("key", &Uuid::new_v4().to_string())])).await;
+    let (status, bad) = post(&desk, &app, "desk/post_charge", &form(booking.id, &[("text", "Flowers"), ("amount", "25"), ("vat", "1600"), ("key", &Uuid::new_v4().to_string())])).await;
     assert_eq!((status, bad["InvalidField"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some("vat")));
     let (status, refused) = post(&desk, &app, "check_out_booking", &form(booking.id, &[])).await;
     assert_eq!(status, StatusCode::CONFLICT, "{refused}: not in-house");
@@ -237,9 +237,9 @@ async fn the_folio_refuses_what_the_stay_or_the_form_does_not_allow() {
     let anonymous = crate::helpers::browser();
     let every_field = form(
         booking.id,
-        &[("extra", BREAKFAST), ("quantity", "1"), ("key", &Uuid::new_v4().to_string()), ("description", "Spa"), ("reason", "Spa"), ("amount", "10"), ("vat", "1900"), ("tender", "cash")],
+        &[("extra", BREAKFAST), ("quantity", "1"), ("key", &Uuid::new_v4().to_string()), ("text", "Spa"), ("amount", "10"), ("vat", "1900"), ("tender", "cash")],
     );
-    for endpoint in ["desk/folio", "desk/post_extra", "desk/post_charge", "desk/post_allowance", "desk/take_payment", "desk/refund"] {
+    for endpoint in ["desk/folio", "desk/post_extra", "desk/post_charge", "desk/take_payment", "desk/refund"] {
         let (status, _) = post(&guest_client, &app, endpoint, &every_field).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{endpoint}");
         let (status, _) = post(&anonymous, &app, endpoint, &every_field).await;
