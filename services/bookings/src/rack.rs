@@ -11,8 +11,13 @@ impl BookingsService {
     /// window starts a day early so that stays ending on its first day are found by the same
     /// range test the index holds.
     #[tracing::instrument(skip(self, rooms), fields(rooms = rooms.map(<[RoomId]>::len)))]
-    pub async fn stays_on_rack(&self, window: Stay, rooms: Option<&[RoomId]>) -> Result<Vec<Booking>, BookingError> {
-        let rooms: Option<Vec<uuid::Uuid>> = rooms.map(|ids| ids.iter().map(|id| id.as_uuid()).collect());
+    pub async fn stays_on_rack(
+        &self,
+        window: Stay,
+        rooms: Option<&[RoomId]>,
+    ) -> Result<Vec<Booking>, BookingError> {
+        let rooms: Option<Vec<uuid::Uuid>> =
+            rooms.map(|ids| ids.iter().map(|id| id.as_uuid()).collect());
         let rows: Vec<BookingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT {COLUMNS} FROM bookings.bookings
              WHERE status NOT IN ('cancelled', 'no_show')
@@ -25,6 +30,9 @@ impl BookingsService {
         .bind(&rooms)
         .fetch_all(self.pool())
         .await?;
-        Ok(rows.into_iter().map(Booking::try_from).collect::<anyhow::Result<_>>()?)
+        Ok(rows
+            .into_iter()
+            .map(Booking::try_from)
+            .collect::<anyhow::Result<_>>()?)
     }
 }

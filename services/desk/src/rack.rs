@@ -70,14 +70,23 @@ impl Desk {
     pub async fn rack(&self, q: &RackQuery) -> Result<Rack, DeskError> {
         // A day's margin either side covers any time zone; spells are cut to the window below.
         let instant = |d: NaiveDate| DateTime::<Utc>::from_naive_utc_and_offset(d.into(), Utc);
-        let (from, to) = (instant(q.window.check_in() - Days::new(1)), instant(q.window.check_out() + Days::new(1)));
+        let (from, to) = (
+            instant(q.window.check_in() - Days::new(1)),
+            instant(q.window.check_out() + Days::new(1)),
+        );
         let (room_types, rooms, tickets) = futures::try_join!(
             async { Ok::<_, DeskError>(self.rooms.room_types().await?) },
             async { Ok(self.rooms.all_rooms(q.room_type.as_ref()).await?) },
             async { Ok(self.rooms.out_of_order_tickets(from, to).await?) },
         )?;
-        if let Some(code) = q.room_type.as_ref().filter(|c| !room_types.iter().any(|t| &t.code == *c)) {
-            return Err(DeskError::NotFound(format!("there is no room type '{code}'")));
+        if let Some(code) = q
+            .room_type
+            .as_ref()
+            .filter(|c| !room_types.iter().any(|t| &t.code == *c))
+        {
+            return Err(DeskError::NotFound(format!(
+                "there is no room type '{code}'"
+            )));
         }
         let total_rooms = rooms.len() as u64;
         let rooms = page(rooms, &room_types, q.page, q.per_page);
@@ -86,20 +95,51 @@ impl Desk {
         let mut guest_ids: Vec<UserId> = bookings.iter().map(|b| b.user_id).collect();
         guest_ids.sort_by_key(|id| id.as_uuid());
         guest_ids.dedup();
-        let guests = self.users.find_many(&guest_ids).await?.into_iter().map(|u| (u.id, u.name)).collect();
-        let plan = Plan { window: q.window, today: self.bookings.today(), clock: *self.bookings.clock(), guests };
+        let guests = self
+            .users
+            .find_many(&guest_ids)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect();
+        let plan = Plan {
+            window: q.window,
+            today: self.bookings.today(),
+            clock: *self.bookings.clock(),
+            guests,
+        };
         let groups = plan.groups(&room_types, rooms, tickets, bookings);
-        Ok(Rack { window: q.window, today: plan.today, room_types, groups, total_rooms })
+        Ok(Rack {
+            window: q.window,
+            today: plan.today,
+            room_types,
+            groups,
+            total_rooms,
+        })
     }
 }
 
 /// The rooms of page `page`, in the rack's order: by type as `types` lists them, then number.
 fn page(mut rooms: Vec<Room>, types: &[RoomType], page: u32, per_page: u32) -> Vec<Room> {
-    let rank: HashMap<&RoomTypeCode, usize> = types.iter().enumerate().map(|(i, t)| (&t.code, i)).collect();
-    let key = |r: &Room| (rank.get(&r.room_type).copied().unwrap_or(usize::MAX), r.number.len(), r.number.clone());
+    let rank: HashMap<&RoomTypeCode, usize> = types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (&t.code, i))
+        .collect();
+    let key = |r: &Room| {
+        (
+            rank.get(&r.room_type).copied().unwrap_or(usize::MAX),
+            r.number.len(),
+            r.number.clone(),
+        )
+    };
     rooms.sort_by_cached_key(key);
     let skip = page as usize * per_page as usize;
-    rooms.into_iter().skip(skip).take(per_page as usize).collect()
+    rooms
+        .into_iter()
+        .skip(skip)
+        .take(per_page as usize)
+        .collect()
 }
 
 /// What laying the rack out needs besides the rows.
@@ -112,7 +152,13 @@ struct Plan {
 
 impl Plan {
     /// The rooms (in rack order) in runs of one type, each with its stays and spells.
-    fn groups(&self, types: &[RoomType], rooms: Vec<Room>, tickets: Vec<Ticket>, bookings: Vec<Booking>) -> Vec<RackGroup> {
+    fn groups(
+        &self,
+        types: &[RoomType],
+        rooms: Vec<Room>,
+        tickets: Vec<Ticket>,
+        bookings: Vec<Booking>,
+    ) -> Vec<RackGroup> {
         let mut stays: HashMap<RoomId, Vec<RackStay>> = HashMap::new();
         for stay in bookings.into_iter().filter_map(|b| self.stay(b)) {
             stays.entry(stay.booking.room_id).or_default().push(stay);
@@ -124,13 +170,24 @@ impl Plan {
         let mut groups: Vec<RackGroup> = Vec::new();
         for room in rooms {
             let out_of_order = self.spells(&room, tickets_of.remove(&room.id).unwrap_or_default());
-            let line = RackRoom { stays: stays.remove(&room.id).unwrap_or_default(), out_of_order, room };
+            let line = RackRoom {
+                stays: stays.remove(&room.id).unwrap_or_default(),
+                out_of_order,
+                room,
+            };
             match groups.last_mut() {
                 Some(g) if g.code == line.room.room_type => g.rooms.push(line),
                 _ => {
                     let code = line.room.room_type.clone();
-                    let name = types.iter().find(|t| t.code == code).map_or_else(|| code.to_string(), |t| t.name.clone());
-                    groups.push(RackGroup { code, name, rooms: vec![line] });
+                    let name = types
+                        .iter()
+                        .find(|t| t.code == code)
+                        .map_or_else(|| code.to_string(), |t| t.name.clone());
+                    groups.push(RackGroup {
+                        code,
+                        name,
+                        rooms: vec![line],
+                    });
                 }
             }
         }
@@ -156,14 +213,25 @@ impl Plan {
         let mut spells: Vec<Spell> = tickets
             .iter()
             .filter(|t| t.resolved_at.is_some() || out_now)
-            .map(|t| Spell::days(date(t.created_at), t.resolved_at.map(date), format!("out of order: {}", t.problem.as_str())))
+            .map(|t| {
+                Spell::days(
+                    date(t.created_at),
+                    t.resolved_at.map(date),
+                    format!("out of order: {}", t.problem.as_str()),
+                )
+            })
             .collect();
         if out_now && !tickets.iter().any(|t| t.resolved_at.is_none()) {
             spells.push(Spell::days(self.today, None, room.housekeeping.to_string()));
         }
         Spell::merged(spells)
             .into_iter()
-            .filter_map(|spell| Some(RackSpell { place: Place::of_days(spell.from, spell.until, self.window)?, spell }))
+            .filter_map(|spell| {
+                Some(RackSpell {
+                    place: Place::of_days(spell.from, spell.until, self.window)?,
+                    spell,
+                })
+            })
             .collect()
     }
 }

@@ -61,7 +61,9 @@ pub enum StayState {
 impl StayState {
     pub fn of(b: &Booking, today: NaiveDate) -> Self {
         match b.status {
-            BookingStatus::CheckedOut | BookingStatus::Cancelled | BookingStatus::NoShow => Self::CheckedOut,
+            BookingStatus::CheckedOut | BookingStatus::Cancelled | BookingStatus::NoShow => {
+                Self::CheckedOut
+            }
             BookingStatus::CheckedIn if b.stay.check_out() <= today => Self::Departing,
             BookingStatus::CheckedIn => Self::InHouse,
             _ if b.stay.check_in() <= today && today < b.stay.check_out() => Self::Arriving,
@@ -119,27 +121,80 @@ mod tests {
     fn a_stay_fills_the_afternoon_of_arrival_to_the_morning_of_departure() {
         let window = stay(10, 24);
         let place = |s| Place::of_stay(s, window);
-        let inside = Place { start: 5, span: 4, before: false, after: false };
+        let inside = Place {
+            start: 5,
+            span: 4,
+            before: false,
+            after: false,
+        };
         assert_eq!(place(stay(12, 14)), Some(inside));
-        assert_eq!(place(stay(8, 10)), Some(Place { start: 0, span: 1, before: true, after: false }), "leaving on the first day");
+        assert_eq!(
+            place(stay(8, 10)),
+            Some(Place {
+                start: 0,
+                span: 1,
+                before: true,
+                after: false
+            }),
+            "leaving on the first day"
+        );
         assert_eq!(place(stay(7, 9)), None, "gone before the window");
-        assert_eq!(place(stay(23, 26)), Some(Place { start: 27, span: 1, before: false, after: true }));
+        assert_eq!(
+            place(stay(23, 26)),
+            Some(Place {
+                start: 27,
+                span: 1,
+                before: false,
+                after: true
+            })
+        );
         assert_eq!(place(stay(24, 25)), None, "arriving after the window");
     }
 
     #[test]
     fn a_spell_fills_whole_days_and_an_open_one_runs_to_the_end() {
         let window = stay(10, 24);
-        assert_eq!(Place::of_days(day(11), Some(day(12)), window), Some(Place { start: 2, span: 2, before: false, after: false }));
-        assert_eq!(Place::of_days(day(1), None, window), Some(Place { start: 0, span: 28, before: true, after: true }));
+        assert_eq!(
+            Place::of_days(day(11), Some(day(12)), window),
+            Some(Place {
+                start: 2,
+                span: 2,
+                before: false,
+                after: false
+            })
+        );
+        assert_eq!(
+            Place::of_days(day(1), None, window),
+            Some(Place {
+                start: 0,
+                span: 28,
+                before: true,
+                after: true
+            })
+        );
         assert_eq!(Place::of_days(day(1), Some(day(10)), window), None);
     }
 
     #[test]
     fn overlapping_spells_of_a_room_are_one() {
-        let spell = |f, u: Option<u32>, why: &str| Spell { from: day(f), until: u.map(day), why: why.into() };
-        let merged = Spell::merged(vec![spell(5, Some(8), "leak"), spell(1, Some(3), "paint"), spell(7, None, "boiler")]);
-        assert_eq!(merged, vec![spell(1, Some(3), "paint"), spell(5, None, "leak; boiler")]);
-        assert_eq!(Spell::days(day(4), Some(day(4)), "quick".into()).until, Some(day(5)), "at least the day it began");
+        let spell = |f, u: Option<u32>, why: &str| Spell {
+            from: day(f),
+            until: u.map(day),
+            why: why.into(),
+        };
+        let merged = Spell::merged(vec![
+            spell(5, Some(8), "leak"),
+            spell(1, Some(3), "paint"),
+            spell(7, None, "boiler"),
+        ]);
+        assert_eq!(
+            merged,
+            vec![spell(1, Some(3), "paint"), spell(5, None, "leak; boiler")]
+        );
+        assert_eq!(
+            Spell::days(day(4), Some(day(4)), "quick".into()).until,
+            Some(day(5)),
+            "at least the day it began"
+        );
     }
 }

@@ -13,7 +13,10 @@ use mongodb::bson::doc;
 impl RoomsService {
     /// Every room as it is now, out-of-order ones included; only those of `room_type` if given.
     #[tracing::instrument(skip(self))]
-    pub async fn all_rooms(&self, room_type: Option<&RoomTypeCode>) -> Result<Vec<Room>, HousekeepingError> {
+    pub async fn all_rooms(
+        &self,
+        room_type: Option<&RoomTypeCode>,
+    ) -> Result<Vec<Room>, HousekeepingError> {
         let filter = match room_type {
             Some(code) => doc! { "room_type": code.as_str() },
             None => doc! {},

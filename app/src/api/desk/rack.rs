@@ -17,15 +17,19 @@ pub async fn desk_rack(
     super::access::require_desk().await?;
     let state = crate::state::state()?;
     let query = server::query(&state.bookings, from.as_deref(), room_type.as_deref(), page)?;
-    let rack = state.desk.rack(&query).await.map_err(super::server::desk_error)?;
+    let rack = state
+        .desk
+        .rack(&query)
+        .await
+        .map_err(super::server::desk_error)?;
     Ok(server::view(rack, &query))
 }
 
 #[cfg(feature = "ssr")]
 mod server {
     use crate::dto::desk_rack::{
-        BarState, RackBarView, RackGroupView, RackPlace, RackRoomView, RackSpellView, RackView, RACK_DAYS,
-        RACK_ROOMS_PER_PAGE,
+        BarState, RackBarView, RackGroupView, RackPlace, RackRoomView, RackSpellView, RackView,
+        RACK_DAYS, RACK_ROOMS_PER_PAGE,
     };
     use crate::error::AppError;
     use bookings::lifecycle::Action;
@@ -49,7 +53,10 @@ mod server {
             .and_then(|to| Stay::new(from, to).ok())
             .ok_or_else(|| AppError::Invalid(format!("the rack cannot start on {from}")))?;
         let room_type = match room_type.map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(RoomTypeCode::parse(t).map_err(|_| AppError::NotFound(format!("there is no room type '{t}'")))?),
+            Some(t) => Some(
+                RoomTypeCode::parse(t)
+                    .map_err(|_| AppError::NotFound(format!("there is no room type '{t}'")))?,
+            ),
             None => None,
         };
         Ok(RackQuery {
@@ -64,7 +71,11 @@ mod server {
         RackView {
             from: rack.window.check_in(),
             today: rack.today,
-            room_types: rack.room_types.iter().map(|t| (t.code.to_string(), t.name.clone())).collect(),
+            room_types: rack
+                .room_types
+                .iter()
+                .map(|t| (t.code.to_string(), t.name.clone()))
+                .collect(),
             groups: rack
                 .groups
                 .into_iter()
@@ -123,6 +134,11 @@ mod server {
     }
 
     fn place(p: desk::Place) -> RackPlace {
-        RackPlace { start: p.start, span: p.span, before: p.before, after: p.after }
+        RackPlace {
+            start: p.start,
+            span: p.span,
+            before: p.before,
+            after: p.after,
+        }
     }
 }

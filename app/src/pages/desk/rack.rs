@@ -28,7 +28,10 @@ pub fn RackPage() -> impl IntoView {
         Some(Ok(b)) => {
             mover.said.set(String::new());
             refused.set(None);
-            toasts.say(format!("Moved stay {} to room {}", b.reference, b.room_number));
+            toasts.say(format!(
+                "Moved stay {} to room {}",
+                b.reference, b.room_number
+            ));
         }
         Some(Err(e)) => {
             mover.said.set(String::new());
@@ -39,12 +42,30 @@ pub fn RackPage() -> impl IntoView {
     let rack = Resource::new(
         move || {
             let page = get("page").parse::<u32>().unwrap_or(0);
-            (get("from"), get("type"), page, live.changes.get(), mover.action.version().get())
+            (
+                get("from"),
+                get("type"),
+                page,
+                live.changes.get(),
+                mover.action.version().get(),
+            )
         },
         |(from, room_type, page, _, _)| desk_rack(Some(from), Some(room_type), Some(page)),
     );
-    let question = move || mover.question.get().map(|q| format!("{}. Move the guest there anyway?", q.why)).unwrap_or_default();
-    let title = move || mover.question.get().map(|q| format!("Move to room {}?", q.room)).unwrap_or_default();
+    let question = move || {
+        mover
+            .question
+            .get()
+            .map(|q| format!("{}. Move the guest there anyway?", q.why))
+            .unwrap_or_default()
+    };
+    let title = move || {
+        mover
+            .question
+            .get()
+            .map(|q| format!("Move to room {}?", q.room))
+            .unwrap_or_default()
+    };
     view! {
         <div class="mb-2">
             <h1 class="text-2xl font-semibold">"Room rack"</h1>

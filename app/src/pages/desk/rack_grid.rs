@@ -11,6 +11,11 @@ use leptos::prelude::*;
 const GRID: &str = "grid grid-cols-[4.5rem_repeat(28,minmax(0,1fr))]";
 const LINES: &str = "bg-[linear-gradient(to_right,var(--color-slate-200)_1px,transparent_1px)] \
                      bg-[length:calc((100%_-_4.5rem)/14)_100%] bg-[position:4.5rem_0]";
+/// Every row's look, set once on its list rather than on each of hundreds of rows.
+const ROWS: &str =
+    "*:col-span-full *:grid *:min-h-8 *:grid-cols-subgrid *:border-t *:border-slate-100 \
+                    *:data-[target=true]:bg-sky-50 *:data-[target=true]:outline-2 \
+                    *:data-[target=true]:-outline-offset-2 *:data-[target=true]:outline-sky-700";
 
 #[component]
 pub fn RackGrid(view: RackView, mover: Mover) -> impl IntoView {
@@ -79,7 +84,10 @@ fn Days(from: NaiveDate, today: NaiveDate) -> impl IntoView {
 
 #[component]
 fn Group(group: RackGroupView, first_row: usize, mover: Mover) -> impl IntoView {
-    let (heading, labelled_by) = (format!("rack-type-{}", group.code), format!("rack-type-{}", group.code));
+    let (heading, labelled_by) = (
+        format!("rack-type-{}", group.code),
+        format!("rack-type-{}", group.code),
+    );
     let count = match group.rooms.len() {
         1 => "1 room".to_owned(),
         n => format!("{n} rooms"),
@@ -89,7 +97,7 @@ fn Group(group: RackGroupView, first_row: usize, mover: Mover) -> impl IntoView 
             <h2 id=heading class="border-t border-slate-300 bg-slate-100 px-2 py-1 font-semibold">
                 {group.name.clone()} " " <span class="text-xs font-normal text-slate-700">{count}</span>
             </h2>
-            <ul class=format!("{GRID} {LINES}")>
+            <ul class=format!("{GRID} {LINES} {ROWS} {}", super::rack_bar::BARS)>
                 {group.rooms.into_iter().enumerate().map(|(i, room)| view! {
                     <Row room=room row=first_row + i mover=mover/>
                 }).collect_view()}
@@ -103,8 +111,7 @@ fn Row(room: RackRoomView, row: usize, mover: Mover) -> impl IntoView {
     let empty = room.bars.is_empty() && room.out_of_order.is_empty();
     let target = move || mover.is_target(row).then_some("true");
     view! {
-        <li class="col-span-full grid min-h-8 grid-cols-subgrid border-t border-slate-100 data-[target=true]:bg-sky-50 data-[target=true]:outline-2 data-[target=true]:-outline-offset-2 data-[target=true]:outline-sky-700"
-            data-testid="rack-row" data-row=row data-room=room.number.clone() data-target=target>
+        <li data-testid="rack-row" data-row=row data-room=room.number.clone() data-target=target>
             <span class="col-start-1 row-start-1 flex items-center bg-white px-2 font-medium">
                 {room.number.clone()}<span class="sr-only">{format!(", {}", room.housekeeping)}{empty.then_some(", free")}</span>
             </span>

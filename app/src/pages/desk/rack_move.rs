@@ -61,12 +61,18 @@ impl Mover {
     }
 
     pub fn is_target(self, row: usize) -> bool {
-        self.held.with(|h| h.as_ref().is_some_and(|h| h.target == row))
+        self.held
+            .with(|h| h.as_ref().is_some_and(|h| h.target == row))
     }
 
     pub fn on_key(self, ev: KeyboardEvent) {
-        let Some(bar) = closest(&ev, "[data-booking]") else { return };
-        let held = self.held.get_untracked().filter(|h| bar.get_attribute("data-booking").as_ref() == Some(&h.booking_id));
+        let Some(bar) = closest(&ev, "[data-booking]") else {
+            return;
+        };
+        let held = self
+            .held
+            .get_untracked()
+            .filter(|h| bar.get_attribute("data-booking").as_ref() == Some(&h.booking_id));
         match (held, ev.key().as_str()) {
             (None, "m" | "M") if !ev.ctrl_key() && !ev.meta_key() && !ev.alt_key() => {
                 if self.pick(&bar, false) {
@@ -76,7 +82,11 @@ impl Mover {
             (Some(h), key @ ("ArrowDown" | "ArrowUp")) => {
                 ev.prevent_default();
                 let last = self.rows.with_value(Vec::len).saturating_sub(1);
-                let target = if key == "ArrowDown" { (h.target + 1).min(last) } else { h.target.saturating_sub(1) };
+                let target = if key == "ArrowDown" {
+                    (h.target + 1).min(last)
+                } else {
+                    h.target.saturating_sub(1)
+                };
                 self.aim(h, target);
                 scroll_to_row(target);
             }
@@ -96,7 +106,9 @@ impl Mover {
     }
 
     pub fn on_drag_over(self, ev: DragEvent) {
-        let Some(h) = self.held.get_untracked().filter(|h| h.dragging) else { return };
+        let Some(h) = self.held.get_untracked().filter(|h| h.dragging) else {
+            return;
+        };
         if let Some(row) = row_of(&ev) {
             ev.prevent_default();
             if row != h.target {
@@ -106,7 +118,9 @@ impl Mover {
     }
 
     pub fn on_drop(self, ev: DragEvent) {
-        let Some(h) = self.held.get_untracked().filter(|h| h.dragging) else { return };
+        let Some(h) = self.held.get_untracked().filter(|h| h.dragging) else {
+            return;
+        };
         ev.prevent_default();
         match row_of(&ev) {
             Some(row) => self.put_down(Held { target: row, ..h }),
@@ -115,7 +129,10 @@ impl Mover {
     }
 
     pub fn on_drag_end(self) {
-        if self.held.with_untracked(|h| h.as_ref().is_some_and(|h| h.dragging)) {
+        if self
+            .held
+            .with_untracked(|h| h.as_ref().is_some_and(|h| h.dragging))
+        {
             self.cancel();
         }
     }
@@ -130,10 +147,13 @@ impl Mover {
     fn pick(self, bar: &Element, dragging: bool) -> bool {
         let attr = |name| bar.get_attribute(name).unwrap_or_default();
         if attr("data-movable") != "true" {
-            self.said.set(format!("Stay {} can no longer be moved.", attr("data-ref")));
+            self.said
+                .set(format!("Stay {} can no longer be moved.", attr("data-ref")));
             return false;
         }
-        let Ok(from_row) = attr("data-row").parse::<usize>() else { return false };
+        let Ok(from_row) = attr("data-row").parse::<usize>() else {
+            return false;
+        };
         let reference = attr("data-ref");
         let room = self.room(from_row).map(|r| r.number).unwrap_or_default();
         self.said.set(match dragging {
@@ -142,23 +162,40 @@ impl Mover {
         });
         let tonight = attr("data-tonight") == "true";
         let booking_id = attr("data-booking");
-        self.held.set(Some(Held { booking_id, reference, from_row, target: from_row, tonight, dragging }));
+        self.held.set(Some(Held {
+            booking_id,
+            reference,
+            from_row,
+            target: from_row,
+            tonight,
+            dragging,
+        }));
         true
     }
 
     fn aim(self, h: Held, target: usize) {
         if let Some(room) = self.room(target) {
-            let here = if target == h.from_row { " (where it is now)" } else { "" };
-            self.said.set(format!("Room {}, {}{here}", room.number, room.type_name));
+            let here = if target == h.from_row {
+                " (where it is now)"
+            } else {
+                ""
+            };
+            self.said
+                .set(format!("Room {}, {}{here}", room.number, room.type_name));
         }
         self.held.set(Some(Held { target, ..h }));
     }
 
     fn put_down(self, h: Held) {
         self.held.set(None);
-        let Some(room) = self.room(h.target) else { return self.cancel() };
+        let Some(room) = self.room(h.target) else {
+            return self.cancel();
+        };
         if h.target == h.from_row {
-            self.said.set(format!("Stay {} stays in room {}.", h.reference, room.number));
+            self.said.set(format!(
+                "Stay {} stays in room {}.",
+                h.reference, room.number
+            ));
             return;
         }
         if !h.dragging {
@@ -167,7 +204,11 @@ impl Mover {
         match room.not_ready.filter(|_| h.tonight) {
             Some(why) => {
                 self.said.set(String::new());
-                self.question.set(Some(Question { booking_id: h.booking_id, room: room.number, why }));
+                self.question.set(Some(Question {
+                    booking_id: h.booking_id,
+                    room: room.number,
+                    why,
+                }));
                 self.asking.set(true);
             }
             None => self.send(h.booking_id, room.number, false),
@@ -175,8 +216,13 @@ impl Mover {
     }
 
     fn send(self, id: String, room_number: String, confirm_not_ready: bool) {
-        self.said.set(format!("Moving the stay to room {room_number}…"));
-        self.action.dispatch(MoveBooking { id, room_number, confirm_not_ready });
+        self.said
+            .set(format!("Moving the stay to room {room_number}…"));
+        self.action.dispatch(MoveBooking {
+            id,
+            room_number,
+            confirm_not_ready,
+        });
     }
 
     pub fn cancel(self) {
@@ -192,12 +238,17 @@ impl Mover {
 
     /// Gives the focus back to the bar a move or a redraw took it from.
     pub fn restore_focus(self) {
-        let wanted = self
-            .refocus
-            .get_untracked()
-            .or_else(|| self.held.get_untracked().filter(|h| !h.dragging).map(|h| h.booking_id));
+        let wanted = self.refocus.get_untracked().or_else(|| {
+            self.held
+                .get_untracked()
+                .filter(|h| !h.dragging)
+                .map(|h| h.booking_id)
+        });
         let Some(id) = wanted else { return };
-        let bar = document().query_selector(&format!("[data-booking=\"{id}\"]")).ok().flatten();
+        let bar = document()
+            .query_selector(&format!("[data-booking=\"{id}\"]"))
+            .ok()
+            .flatten();
         if let Some(bar) = bar.and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
             let _ = bar.focus();
         }
@@ -208,11 +259,18 @@ impl Mover {
 }
 
 fn closest(ev: &Event, selector: &str) -> Option<Element> {
-    ev.target()?.dyn_into::<Element>().ok()?.closest(selector).ok()?
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()?
 }
 
 fn row_of(ev: &Event) -> Option<usize> {
-    closest(ev, "[data-row]")?.get_attribute("data-row")?.parse().ok()
+    closest(ev, "[data-row]")?
+        .get_attribute("data-row")?
+        .parse()
+        .ok()
 }
 
 /// Brings the chosen row into sight when the arrows take it off the screen.
@@ -228,11 +286,18 @@ fn scroll_to_row(row: usize) {
     let (mut top, mut at) = (0, Some(el.clone()));
     while let Some(e) = at {
         top += e.offset_top();
-        at = e.offset_parent().and_then(|p| p.dyn_into::<HtmlElement>().ok());
+        at = e
+            .offset_parent()
+            .and_then(|p| p.dyn_into::<HtmlElement>().ok());
     }
     let win = window();
     let seen_from = win.scroll_y().unwrap_or(0.0) as i32;
-    let seen_to = seen_from + win.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0) as i32;
+    let seen_to = seen_from
+        + win
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0) as i32;
     if top < seen_from + 40 {
         el.scroll_into_view_with_bool(true);
     } else if top + el.offset_height() > seen_to {
