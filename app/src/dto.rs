@@ -179,3 +179,4 @@ fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
 pub mod desk;
 pub mod desk_folio;
 pub mod desk_rack;
+pub mod desk_walk_in;

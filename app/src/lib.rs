@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::desk::{rack::RackPage, stay::StayPage, today::TodayPage, DeskArea};
+use pages::desk::{rack::RackPage, stay::StayPage, today::TodayPage, walk_in::WalkInPage, DeskArea};
 use pages::guest::{
     book::BookPage, booking::BookingPage, change::ChangeBookingPage, home::HomePage, my_bookings::MyBookingsPage,
     search::SearchPage,
@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=TodayPage ssr=SsrMode::Async/>
                     <Route path=path!("/stays/:id") view=StayPage ssr=SsrMode::Async/>
                     <Route path=path!("/rack") view=RackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/new") view=WalkInPage ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=GuestArea ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

@@ -6,7 +6,7 @@ use kernel::events::{
     BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CHECK_IN_REVERTED, BOOKING_CREATED,
     BOOKING_MODIFIED,
 };
-use kernel::events::{PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED};
+use kernel::events::{FOLIO_CHANGED, PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED};
 use kernel::Role;
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +16,7 @@ pub const READY: &str = "ready";
 pub const RESYNC: &str = "resync";
 
 /// Every service topic the feed passes on, to one area or another.
-pub const TOPICS: [&str; 9] = [
+pub const TOPICS: [&str; 10] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
     BOOKING_MODIFIED,
@@ -25,6 +25,7 @@ pub const TOPICS: [&str; 9] = [
     BOOKING_CHECK_IN_REVERTED,
     PAYMENT_COMPLETED,
     PAYMENT_FAILED,
+    FOLIO_CHANGED,
     ROOM_STATUS_CHANGED,
 ];
 
@@ -57,6 +58,14 @@ impl LiveEvent {
 
     pub fn is_ready(&self) -> bool {
         self.topic == READY
+    }
+
+    /// Whether a page showing `booking` must re-fetch: a change of it (a booking event, its
+    /// folio or its card money), or a [`RESYNC`].
+    pub fn concerns_booking(&self, booking: &str) -> bool {
+        let of_a_stay = self.topic.starts_with("booking.")
+            || [FOLIO_CHANGED, PAYMENT_COMPLETED, PAYMENT_FAILED].contains(&self.topic.as_str());
+        self.topic == RESYNC || (of_a_stay && self.booking_id.as_deref() == Some(booking))
     }
 }
 
@@ -126,5 +135,22 @@ mod tests {
             Area::parse("housekeeping").map(Area::path).as_deref(),
             Some("/live/housekeeping")
         );
+    }
+
+    #[test]
+    fn a_stay_page_hears_of_its_own_booking_folio_and_money_only() {
+        let about = |topic: &str, booking: &str| LiveEvent {
+            booking_id: Some(booking.into()),
+            ..LiveEvent::notice(topic, Utc::now())
+        };
+        assert!(Area::Desk.carries(FOLIO_CHANGED));
+        let topics = [FOLIO_CHANGED, PAYMENT_COMPLETED, BOOKING_MODIFIED, BOOKING_CHECK_IN_REVERTED];
+        for topic in topics {
+            assert!(about(topic, "b1").concerns_booking("b1"), "{topic}");
+            assert!(!about(topic, "b2").concerns_booking("b1"), "{topic}");
+        }
+        assert!(!about(ROOM_STATUS_CHANGED, "b1").concerns_booking("b1"));
+        assert!(LiveEvent::notice(RESYNC, Utc::now()).concerns_booking("b1"));
+        assert!(!LiveEvent::notice(READY, Utc::now()).concerns_booking("b1"));
     }
 }

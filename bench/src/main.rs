@@ -330,6 +330,7 @@ async fn make_guests(users: &users::UsersService, n: usize, what: &str) -> anyho
         let identity = users::Identity {
             subject: format!("bench-{what}-{i}-{tag}"),
             email: Email::parse(&format!("{what}{i}-{tag}@bench.test"))?,
+            email_verified: true,
             name: format!("Bench {what} {i}"),
             role: Role::Guest,
             language: None,

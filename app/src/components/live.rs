@@ -30,6 +30,15 @@ pub struct Live {
 
 /// Opens the area's stream for as long as the calling component lives.
 pub fn use_live(area: Area) -> Live {
+    use_live_where(area, |_| true)
+}
+
+/// Like [`use_live`], ticking only for the changes `concerns` keeps (a page of one stay: see
+/// [`LiveEvent::concerns_booking`]); a gap still ticks.
+pub fn use_live_where(
+    area: Area,
+    concerns: impl Fn(&LiveEvent) -> bool + Send + Sync + 'static,
+) -> Live {
     let (changes, set_changes) = signal(0_u64);
     let reopened = Arc::new(AtomicBool::new(false));
     let on_event = move |e: &web_sys::Event| {
@@ -40,7 +49,7 @@ pub fn use_live(area: Area) -> Live {
                     UseEventSourceMessage::<LiveEvent, JsonSerdeCodec>::try_from(e.clone())
                 {
                     let gap = reopened.swap(false, Ordering::Relaxed);
-                    if gap || !message.data.is_ready() {
+                    if gap || (!message.data.is_ready() && concerns(&message.data)) {
                         set_changes.update(|n| *n += 1);
                     }
                 }

@@ -35,6 +35,8 @@ pub struct DayRowView {
     pub nights: i64,
     /// Nights still to come from the day shown.
     pub nights_left: i64,
+    /// What the desk still has to settle: the folio's balance less what the stay's card hold
+    /// takes by itself (negative: owed to the guest); before a folio, the total less what was taken.
     pub balance: Money,
     pub can_check_in: bool,
     pub can_check_out: bool,

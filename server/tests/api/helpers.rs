@@ -98,6 +98,7 @@ pub async fn add_guest(app: &TestApp) -> users::User {
     let identity = users::Identity {
         subject: format!("test-{tag}"),
         email: Email::parse(&format!("guest-{tag}@hotel.test")).unwrap(),
+        email_verified: true,
         name: "Test Guest".into(),
         role: Role::Guest,
         language: None,

@@ -13,14 +13,14 @@ use std::time::{Duration, Instant};
 const WAIT: Duration = Duration::from_secs(60);
 
 /// An open stream, read message by message as `EventSource` would.
-struct LiveStream {
+pub(crate) struct LiveStream {
     response: reqwest::Response,
     buffer: String,
     area: &'static str,
 }
 
 impl LiveStream {
-    async fn open(client: &reqwest::Client, app: &TestApp, area: &'static str) -> Self {
+    pub(crate) async fn open(client: &reqwest::Client, app: &TestApp, area: &'static str) -> Self {
         let response = get(client, app, area, None).await;
         assert_eq!(response.status(), StatusCode::OK, "the {area} stream opens");
         let content_type = response
@@ -40,7 +40,7 @@ impl LiveStream {
     }
 
     /// The next message's data, skipping keep-alive comments.
-    async fn next(&mut self) -> LiveEvent {
+    pub(crate) async fn next(&mut self) -> LiveEvent {
         loop {
             if let Some(end) = self.buffer.find("\n\n") {
                 let block: String = self.buffer.drain(..end + 2).collect();
@@ -66,7 +66,7 @@ impl LiveStream {
     }
 
     /// Reads until a message matches; returns it and every message read before it.
-    async fn until(
+    pub(crate) async fn until(
         &mut self,
         what: &str,
         matches: impl Fn(&LiveEvent) -> bool,

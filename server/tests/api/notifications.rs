@@ -214,6 +214,7 @@ async fn a_german_guest_gets_the_german_templates() {
     let mut identity = users::Identity {
         subject: format!("test-{tag}"),
         email: Email::parse(&format!("gast-{tag}@hotel.test")).unwrap(),
+        email_verified: true,
         name: "Greta Gast".into(),
         role: Role::Guest,
         language: Some(users::Language::De),

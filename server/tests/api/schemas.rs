@@ -73,6 +73,32 @@ fn a_float_amount_is_refused_by_the_schema() {
     assert!(!validator("booking.created").is_valid(&event));
 }
 
+/// Every kind of folio change, as the payments service serialises it, matches the schema (the
+/// desk's folio tests validate the events written by real postings and cash).
+#[test]
+fn folio_changed_of_every_kind_matches_its_schema() {
+    use kernel::events::{FolioChange, FolioChanged};
+    let event = |change| {
+        let payload = FolioChanged {
+            booking_id: kernel::BookingId::new(),
+            change,
+            amount: "10.70".into(),
+            currency: "EUR".into(),
+            by: kernel::UserId::new(),
+            balance: "-10.70".into(),
+            timestamp: chrono::Utc::now(),
+        };
+        serde_json::to_value(Envelope::new(payload, chrono::Utc::now())).unwrap()
+    };
+    use FolioChange::*;
+    for change in [ExtraPosted, ChargePosted, AllowancePosted, CashReceived, CashRefunded] {
+        assert_valid("folio.changed", &event(change));
+    }
+    let mut negative = event(AllowancePosted);
+    negative["payload"]["amount"] = "-10.70".into();
+    assert!(!validator("folio.changed").is_valid(&negative), "the change says which way; the amount is never negative");
+}
+
 /// Read back from Kafka: the rooms service's outbox lives in MongoDB, and a relay of another
 /// test may publish it before this one could look.
 #[tokio::test]

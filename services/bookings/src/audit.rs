@@ -25,9 +25,12 @@ pub enum AuditAction {
     /// Cancelled by a manager with the fee waived; the entry's `reason` says why.
     CancelFeeWaived,
     RevertCheckIn,
+    /// Booked by a member of staff for the guest (a walk-in, a call); a guest's own booking on
+    /// the site has no entry of its own: the booking's creation says it.
+    Book,
 }
 
-const ACTIONS: [AuditAction; 9] = [
+const ACTIONS: [AuditAction; 10] = [
     AuditAction::CheckIn,
     AuditAction::CheckOut,
     AuditAction::MoveRoom,
@@ -37,6 +40,7 @@ const ACTIONS: [AuditAction; 9] = [
     AuditAction::NoShow,
     AuditAction::CancelFeeWaived,
     AuditAction::RevertCheckIn,
+    AuditAction::Book,
 ];
 
 impl AuditAction {
@@ -51,6 +55,7 @@ impl AuditAction {
             Self::NoShow => "no_show",
             Self::CancelFeeWaived => "cancel_fee_waived",
             Self::RevertCheckIn => "revert_check_in",
+            Self::Book => "book",
         }
     }
 

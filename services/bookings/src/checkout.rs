@@ -20,8 +20,20 @@ pub enum CheckoutError {
 
 /// Books and pays for `req` with `card`. A retried request (same guest and key) answers with
 /// the booking it made, or as it ended; it never holds money twice.
-#[tracing::instrument(skip_all, fields(room_type = %req.room_type, user = %req.user_id))]
 pub async fn checkout(bookings: &BookingsService, payments: &PaymentsService, req: BookRequest, card: CardDetails) -> Result<Booking, CheckoutError> {
+    checkout_by(bookings, payments, req, card, None).await
+}
+
+/// [`checkout`] by a member of staff, `by`, for the guest: the booking's history names `by` as
+/// the one who booked it (see [`BookingsService::book_by`]).
+#[tracing::instrument(skip_all, fields(room_type = %req.room_type, user = %req.user_id))]
+pub async fn checkout_by(
+    bookings: &BookingsService,
+    payments: &PaymentsService,
+    req: BookRequest,
+    card: CardDetails,
+    by: Option<kernel::UserId>,
+) -> Result<Booking, CheckoutError> {
     let id = booking_id_for(req.user_id, req.idempotency_key);
     if let Ok(done) = bookings.find_for_user(id, req.user_id).await {
         return Ok(done);
@@ -39,7 +51,7 @@ pub async fn checkout(bookings: &BookingsService, payments: &PaymentsService, re
     if !payments.covers(id, amount).await? {
         return Err(BookingError::NoLongerAvailable.into());
     }
-    let lost = match bookings.book(req.clone()).await {
+    let lost = match bookings.book_by(req.clone(), by).await {
         Ok(booking) => return Ok(captured(payments, booking, &req).await),
         Err(lost) => lost,
     };

@@ -56,6 +56,13 @@ impl BookingsService {
     /// again. A retried request (same idempotency key) answers with the first booking.
     #[tracing::instrument(skip(self, req), fields(room_type = %req.room_type, user = %req.user_id))]
     pub async fn book(&self, req: BookRequest) -> Result<Booking, BookingError> {
+        self.book_by(req, None).await
+    }
+
+    /// [`Self::book`] for the guest by a member of staff, `by`, who is recorded in the booking's
+    /// history as its maker in the booking's own transaction; `None` is the guest booking.
+    #[tracing::instrument(skip(self, req), fields(room_type = %req.room_type, user = %req.user_id))]
+    pub async fn book_by(&self, req: BookRequest, by: Option<UserId>) -> Result<Booking, BookingError> {
         let inventory = self.rooms.inventory().await?;
         let room_type = self.room_type_in(&inventory, &req.room_type).await?;
         crate::offer::fits(&room_type, &req.party)?;
@@ -91,6 +98,9 @@ impl BookingsService {
                     booking.room_id = kernel::RoomId::from_uuid(room_id);
                     booking.room_number = number;
                     enqueue_created(&mut tx, &booking).await?;
+                    if let Some(actor) = by {
+                        crate::audit::record(&mut tx, booked_at_desk(&booking, actor)).await?;
+                    }
                     tx.commit().await?;
                     return Ok(booking);
                 }
@@ -172,5 +182,16 @@ fn new_booking(req: &BookRequest, offer: Offer, promo_code: Option<String>) -> B
         promo_code,
         terms: offer.terms,
         cancellation_fee: None,
+    }
+}
+
+fn booked_at_desk(booking: &Booking, actor: UserId) -> crate::audit::Entry<'_> {
+    crate::audit::Entry {
+        booking_id: booking.id,
+        actor,
+        action: crate::AuditAction::Book,
+        before: None,
+        after: Some(booking),
+        reason: Some("Booked at the desk"),
     }
 }

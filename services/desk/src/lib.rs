@@ -9,6 +9,7 @@ mod rack_place;
 mod rooms;
 mod stay;
 mod today;
+mod walk_in;
 
 pub use error::DeskError;
 pub use folio::{Settlement, Tender};
@@ -19,3 +20,4 @@ pub use rack_place::{Place, Spell, StayState};
 pub use rooms::{FreeRoom, NotReady};
 pub use stay::{StayDetail, StayMoney};
 pub use today::{DayRow, DayRows, Desk};
+pub use walk_in::{GuestMatches, WalkIn, WalkInError, GUESTS_SHOWN};

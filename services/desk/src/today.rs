@@ -3,9 +3,9 @@
 use crate::DeskError;
 use bookings::{Booking, BookingsService, DayFilter, DayList, DayQuery};
 use futures::future::try_join_all;
-use kernel::{Money, RoomId, UserId};
+use kernel::{BookingId, Money, RoomId, UserId};
 use payments::billing::BillingService;
-use payments::{Ledger, PaymentsService};
+use payments::{PaymentsService, StayCard};
 use rooms::{Room, RoomsService};
 use std::collections::HashMap;
 use users::{User, UsersService};
@@ -28,7 +28,9 @@ pub struct DayRow {
     pub guest: Option<User>,
     /// The assigned room as it is now; `None` if it has left the inventory.
     pub room: Option<Room>,
-    /// What is still to be paid: the booking's total less what was taken.
+    /// What the desk still has to settle, as [`Desk::settlement`] says: the folio's balance less
+    /// what the stay's card hold takes by itself (negative: what the guest is owed). Before
+    /// billing has opened the folio, the booking's total less what the card took.
     pub balance: Money,
 }
 
@@ -93,31 +95,33 @@ impl Desk {
     async fn rows(&self, bookings: Vec<Booking>) -> Result<Vec<DayRow>, DeskError> {
         let guest_ids: Vec<UserId> = bookings.iter().map(|b| b.user_id).collect();
         let room_ids: Vec<RoomId> = bookings.iter().map(|b| b.room_id).collect();
-        let (guests, rooms, taken) = futures::try_join!(
+        let ids: Vec<BookingId> = bookings.iter().map(|b| b.id).collect();
+        let (guests, rooms, folios, cards) = futures::try_join!(
             async { Ok::<_, DeskError>(self.users.find_many(&guest_ids).await?) },
             async { Ok::<_, DeskError>(self.rooms.rooms(&room_ids).await?) },
-            try_join_all(bookings.iter().map(|b| self.taken(b))),
+            async { Ok::<_, DeskError>(self.billing.balances(&ids).await?) },
+            async { Ok::<_, DeskError>(self.payments.stay_cards(&ids).await?) },
         )?;
         let guests: HashMap<UserId, User> = guests.into_iter().map(|u| (u.id, u)).collect();
         let rooms: HashMap<RoomId, Room> = rooms.into_iter().map(|r| (r.id, r)).collect();
         Ok(bookings
             .into_iter()
-            .zip(taken)
-            .map(|(booking, taken)| DayRow {
+            .map(|booking| DayRow {
                 guest: guests.get(&booking.user_id).cloned(),
                 room: rooms.get(&booking.room_id).cloned(),
-                balance: Money::from_minor(
-                    (booking.total.minor() - taken).max(0),
-                    booking.total.currency(),
-                ),
+                balance: to_settle(&booking, folios.get(&booking.id), cards.get(&booking.id)),
                 booking,
             })
             .collect())
     }
+}
 
-    async fn taken(&self, booking: &Booking) -> Result<i64, DeskError> {
-        let rows = self.payments.for_booking(booking.id).await?;
-        Ok(Ledger(&rows).kept())
+/// What the desk still has to settle on `booking`, given its folio's balance and its card money.
+fn to_settle(booking: &Booking, folio: Option<&Money>, card: Option<&StayCard>) -> Money {
+    let (kept, pending) = card.map_or((0, 0), |c| (c.kept.minor(), c.pending.minor()));
+    match folio {
+        Some(balance) => Money::from_minor(balance.minor() - pending, balance.currency()),
+        None => Money::from_minor((booking.total.minor() - kept).max(0), booking.total.currency()),
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::PaymentError;
 use crate::PaymentsService;
 use chrono::{DateTime, Utc};
+use kernel::events::FolioChange;
 use kernel::{BookingId, Currency, Money, UserId};
 use uuid::Uuid;
 
@@ -53,13 +54,16 @@ fn movement(r: Row) -> anyhow::Result<CashMovement> {
 const COLUMNS: &str = "id, booking_id, kind, amount_minor, currency::text, taken_by, created_at";
 
 impl PaymentsService {
-    /// Records cash `kind` of `amount` for the booking, handled by `by`. A retry with the same
-    /// `key` answers with the first record; the key used for other cash is refused.
+    /// Records cash `kind` of `amount` for the booking, handled by `by`, with its `folio.changed`
+    /// in the same transaction. A retry with the same `key` answers with the first record and
+    /// tells of nothing again; the key used for other cash is refused.
     #[tracing::instrument(skip(self))]
     pub async fn record_cash(&self, booking: BookingId, kind: CashKind, amount: Money, by: UserId, key: Uuid) -> Result<CashMovement, PaymentError> {
         if amount.minor() <= 0 {
             return Err(PaymentError::NotPositive);
         }
+        let mut tx = self.pool().begin().await?;
+        crate::billing::changed::lock(&mut tx, booking).await?;
         let inserted: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "INSERT INTO payments.cash_movements (id, booking_id, kind, amount_minor, currency, taken_by, idempotency_key)
              VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (idempotency_key) DO NOTHING RETURNING {COLUMNS}"
@@ -71,15 +75,23 @@ impl PaymentsService {
         .bind(amount.currency().code())
         .bind(by.as_uuid())
         .bind(key)
-        .fetch_optional(self.pool())
+        .fetch_optional(&mut *tx)
         .await?;
         let row = match inserted {
-            Some(row) => row,
+            Some(row) => {
+                let change = match kind {
+                    CashKind::Receipt => FolioChange::CashReceived,
+                    CashKind::Refund => FolioChange::CashRefunded,
+                };
+                crate::billing::changed::enqueue(&mut tx, booking, change, amount, by).await?;
+                row
+            }
             None => sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM payments.cash_movements WHERE idempotency_key = $1")))
                 .bind(key)
-                .fetch_one(self.pool())
+                .fetch_one(&mut *tx)
                 .await?,
         };
+        tx.commit().await?;
         let cash = movement(row)?;
         match (cash.booking_id, cash.kind, cash.amount) == (booking, kind, amount) {
             true => Ok(cash),

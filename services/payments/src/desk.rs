@@ -66,8 +66,7 @@ impl PaymentsService {
         let mut conn = self.pool().acquire().await?;
         let rows = store::for_booking(&mut conn, booking).await?;
         let Some(due) = store::due(&mut conn, booking).await? else { return Ok(Money::zero(currency)) };
-        let ledger = Ledger(&rows);
-        let pending = (due.amount.minor() - ledger.kept()).clamp(0, ledger.held());
+        let pending = crate::stay_cards::pending(&Ledger(&rows), due.amount.minor());
         Ok(Money::from_minor(pending, currency))
     }
 

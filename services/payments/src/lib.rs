@@ -17,6 +17,7 @@ mod movements;
 mod release;
 pub mod resilience;
 mod service;
+mod stay_cards;
 mod store;
 mod test_gateway;
 
@@ -30,5 +31,6 @@ pub use gateway::{GatewayError, GatewayRef, Lookup, PaymentGateway, Tokenised};
 pub use money_change::MoneyChange;
 pub use resilience::{Backoff, BreakerConfig};
 pub use service::{PaymentsConfig, PaymentsService};
+pub use stay_cards::StayCard;
 pub use store::OUTBOX;
 pub use test_gateway::{test_cards, TestGateway};

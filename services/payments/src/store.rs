@@ -13,7 +13,7 @@ pub const OUTBOX: OutboxTable = OutboxTable("payments.outbox");
 const BOOKING_LOCK_CLASS: i32 = 0x5041_594d;
 
 #[derive(sqlx::FromRow)]
-struct Row {
+pub(crate) struct Row {
     id: Uuid,
     booking_id: Uuid,
     user_id: Uuid,
@@ -65,7 +65,7 @@ pub async fn lock_booking(conn: &mut PgConnection, booking: BookingId) -> sqlx::
     Ok(())
 }
 
-const COLUMNS: &str = "id, booking_id, user_id, kind, parent_id, failure_code, amount_minor, currency, card_last4, card_brand,
+pub(crate) const COLUMNS: &str = "id, booking_id, user_id, kind, parent_id, failure_code, amount_minor, currency, card_last4, card_brand,
      gateway_reference, created_at, purpose";
 
 /// A booking's ledger for its stay, oldest first: what follows the booking's due.

@@ -6,6 +6,9 @@ use serde::{Deserialize, Serialize};
 pub struct Identity {
     pub subject: String,
     pub email: Email,
+    /// Whether the provider checked that the person holds `email`: only then may a sign-in take
+    /// over a profile the desk made for that address.
+    pub email_verified: bool,
     pub name: String,
     pub role: Role,
     /// From the provider's `locale` claim; `None` keeps the language already stored (English

@@ -8,6 +8,9 @@ pub enum UsersError {
     /// refresh token expired): their session here ends too.
     #[error("your sign-in has ended ({0}); please sign in again")]
     SignInEnded(String),
+    /// The desk tried to register a guest whose email someone already has: this is who.
+    #[error("{} already has a profile with this email", .0.user.name)]
+    EmailTaken(Box<crate::Profile>),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
 }

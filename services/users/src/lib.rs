@@ -2,12 +2,15 @@
 mod domain;
 mod error;
 mod oidc;
+mod profile;
+mod profile_store;
 mod service;
 mod session;
 mod store;
 
 pub use domain::{Identity, Language, User};
 pub use error::UsersError;
+pub use profile::{InvalidProfile, NewProfile, PersonName, Phone, Profile};
 pub use oidc::{Oidc, OidcConfig, PendingLogin, SignedIn};
 pub use service::UsersService;
 pub use session::{Grant, RefreshToken, SessionGuard, SessionPolicy, Verdict};

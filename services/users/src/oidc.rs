@@ -210,5 +210,6 @@ fn identity(claims: &IdTokenClaims<RealmRoles, CoreGenderClaim>) -> Result<Ident
         .unwrap_or_else(|| email.as_str().to_owned());
     let role = Role::highest(claims.additional_claims().realm_roles.iter().map(String::as_str)).ok_or(UsersError::NoRole)?;
     let language = claims.locale().and_then(|l| Language::from_locale(l.as_ref()));
-    Ok(Identity { subject: claims.subject().as_str().to_owned(), email, name, role, language })
+    let email_verified = claims.email_verified().unwrap_or(false);
+    Ok(Identity { subject: claims.subject().as_str().to_owned(), email, email_verified, name, role, language })
 }

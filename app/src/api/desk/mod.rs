@@ -9,6 +9,7 @@ pub mod rooms;
 pub mod rack;
 pub mod stay;
 pub mod today;
+pub mod walk_in;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {

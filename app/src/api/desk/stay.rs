@@ -201,6 +201,7 @@ mod server {
                 h.reason.as_deref().unwrap_or("no reason given")
             ),
             AuditAction::RevertCheckIn => "Check-in reverted".into(),
+            AuditAction::Book => h.reason.clone().unwrap_or_else(|| "Booked".into()),
         }
     }
 

@@ -9,11 +9,11 @@ use crate::error::{AppError, ErrorNotice};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
-const INPUT: &str = "rounded border border-slate-400 px-2 py-1";
-const SUBMIT: &str = "rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700 disabled:opacity-50";
+pub(super) const INPUT: &str = "rounded border border-slate-400 px-2 py-1";
+pub(super) const SUBMIT: &str = "rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700 disabled:opacity-50";
 const BOX: &str = "grid content-start gap-2 rounded border border-slate-200 p-3";
 
-type Answer = Signal<Option<Result<(), AppError>>>;
+pub(super) type Answer = Signal<Option<Result<(), AppError>>>;
 
 /// The form's key, renewed when the server refused what was sent; says `done` and reloads the
 /// stay when it went through.
@@ -38,7 +38,7 @@ where
 
 /// The server's word on field `name`, beside it.
 #[component]
-fn FieldError(answer: Answer, form: &'static str, name: &'static str) -> impl IntoView {
+pub(super) fn FieldError(answer: Answer, form: &'static str, name: &'static str) -> impl IntoView {
     view! {
         <p id=format!("{form}-{name}-error") class="text-sm text-rose-800" aria-live="polite">
             {move || answer.get().and_then(Result::err).and_then(|e| e.for_field(name))}
@@ -48,13 +48,13 @@ fn FieldError(answer: Answer, form: &'static str, name: &'static str) -> impl In
 
 /// A refusal that names no field.
 #[component]
-fn FormError(answer: Answer) -> impl IntoView {
+pub(super) fn FormError(answer: Answer) -> impl IntoView {
     move || {
         answer.get().and_then(Result::err).filter(|e| !matches!(e, AppError::InvalidField { .. })).map(|e| view! { <ErrorNotice error=e/> })
     }
 }
 
-fn described(form: &'static str, name: &'static str) -> String {
+pub(super) fn described(form: &'static str, name: &'static str) -> String {
     format!("{form}-{name}-error")
 }
 

@@ -11,6 +11,9 @@ mod stay_end;
 mod stay_log;
 mod stay_room;
 pub mod today;
+pub mod walk_in;
+mod walk_in_book;
+mod walk_in_guest;
 
 use crate::api::desk::access::desk_access;
 use crate::components::staff::layout::{StaffFrame, StaffRefusal};
@@ -24,7 +27,7 @@ pub fn DeskArea() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || access.get().map(|answer| match answer {
                 Ok(user) => view! {
-                    <StaffFrame area="Front desk" user=user links=vec![("/desk", "Today"), ("/desk/rack", "Room rack")]>
+                    <StaffFrame area="Front desk" user=user links=vec![("/desk", "Today"), ("/desk/rack", "Room rack"), ("/desk/new", "New booking")]>
                         <Outlet/>
                     </StaffFrame>
                 }.into_any(),

@@ -5,10 +5,12 @@
 use crate::api::booking_actions::{CheckInBooking, CheckOutBooking, MoveBooking};
 use crate::api::desk::stay::{desk_stay, DeskAddNote};
 use crate::components::staff::badge::{HousekeepingBadge, StatusBadge};
+use crate::components::live::use_live_where;
 use crate::components::staff::toast::use_toasts;
 use crate::dto::desk::StayView;
 use crate::dto::BookingView;
 use crate::error::{AppError, ErrorNotice};
+use crate::live::Area;
 use leptos::html::Form;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -28,6 +30,17 @@ pub fn StayPage() -> impl IntoView {
     // Bumped on success only: a refused form keeps what was typed in it.
     let refresh = RwSignal::new(0u32);
     provide_context(super::stay_end::StayReload { refresh, outcome });
+    // Another desk's change to this stay (booking, folio, card money) reloads it too.
+    let live = use_live_where(Area::Desk, move |e| {
+        params.read_untracked().get("id").is_some_and(|id| e.concerns_booking(&id))
+    });
+    Effect::new(move |seen: Option<u64>| {
+        let changes = live.changes.get();
+        if seen.is_some_and(|seen| seen != changes) {
+            refresh.update(|n| *n += 1);
+        }
+        changes
+    });
     // Reloading redraws the stay in place, so a form keeps what was typed unless it is reset.
     let note_form = NodeRef::<Form>::new();
     follow(check_in, outcome, refresh, |b| {

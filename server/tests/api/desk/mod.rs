@@ -1,7 +1,9 @@
 //! The front desk's console: its server functions against the real stack.
 mod folio;
+mod folio_events;
 mod rooms;
 mod lifecycle;
 mod rack;
 mod stay;
 mod today;
+mod walk_in;

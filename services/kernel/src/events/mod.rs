@@ -12,11 +12,12 @@ pub const BOOKING_CHECKED_OUT: &str = "booking.checked_out";
 pub const BOOKING_CHECK_IN_REVERTED: &str = "booking.check_in_reverted";
 pub const PAYMENT_COMPLETED: &str = "payment.completed";
 pub const PAYMENT_FAILED: &str = "payment.failed";
+pub const FOLIO_CHANGED: &str = "folio.changed";
 pub const ROOM_STATUS_CHANGED: &str = "room.status.changed";
 pub const USER_REGISTERED: &str = "user.registered";
 pub const NOTIFICATION_SENT: &str = "notification.sent";
 
-pub const ALL_TOPICS: [&str; 11] = [
+pub const ALL_TOPICS: [&str; 12] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
     BOOKING_MODIFIED,
@@ -25,6 +26,7 @@ pub const ALL_TOPICS: [&str; 11] = [
     BOOKING_CHECK_IN_REVERTED,
     PAYMENT_COMPLETED,
     PAYMENT_FAILED,
+    FOLIO_CHANGED,
     ROOM_STATUS_CHANGED,
     USER_REGISTERED,
     NOTIFICATION_SENT,

@@ -49,3 +49,39 @@ impl Event for PaymentFailed {
         self.booking_id.to_string()
     }
 }
+
+/// Staff changed a folio at the desk: a posting (extra, free-text charge, allowance) or cash
+/// taken or given back. Card money is told by `payment.completed`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FolioChanged {
+    pub booking_id: BookingId,
+    pub change: FolioChange,
+    /// Decimal string, VAT included, never negative: `change` says which way it went.
+    pub amount: String,
+    pub currency: String,
+    /// The member of staff who made the change.
+    pub by: UserId,
+    /// What the guest owes on the folio after it (negative: what the hotel owes the guest).
+    pub balance: String,
+    pub timestamp: DateTime<Utc>,
+}
+
+/// What staff did to the folio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FolioChange {
+    /// An extra from the hotel's list.
+    ExtraPosted,
+    /// A charge the list does not have, in staff's words.
+    ChargePosted,
+    AllowancePosted,
+    CashReceived,
+    CashRefunded,
+}
+
+impl Event for FolioChanged {
+    const TYPE: &'static str = FOLIO_CHANGED;
+    fn key(&self) -> String {
+        self.booking_id.to_string()
+    }
+}

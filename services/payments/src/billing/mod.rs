@@ -1,6 +1,8 @@
 //! Billing: each booking's folio (charges posted by booking events and by staff, money moved
 //! from the payments ledger, the balance), invoices and credit notes with gapless numbers, and
 //! their PDFs. Owns the billing tables of the `payments` schema.
+mod balances;
+pub(crate) mod changed;
 mod domain;
 mod error;
 mod events;

@@ -5,6 +5,7 @@ use super::domain::{self, ChargeKind, FolioCharge};
 use super::extra::{ChargeText, Extra, Quantity, VatRate};
 use super::store::{self, NewCharge};
 use super::{extras_store, BillingError, BillingService};
+use kernel::events::FolioChange;
 use kernel::{BookingId, Money, UserId};
 use uuid::Uuid;
 
@@ -30,6 +31,8 @@ struct Line<'a> {
     gross: Money,
     vat: VatRate,
     extra_id: Option<Uuid>,
+    /// What its `folio.changed` says.
+    change: FolioChange,
 }
 
 impl BillingService {
@@ -51,7 +54,7 @@ impl BillingService {
             n => format!("{} × {n}", extra.name),
         };
         let gross = Money::from_minor(gross, extra.price.currency());
-        let line = Line { kind: ChargeKind::Extra, description: &description, gross, vat: extra.vat, extra_id: Some(extra.id) };
+        let line = Line { kind: ChargeKind::Extra, description: &description, gross, vat: extra.vat, extra_id: Some(extra.id), change: FolioChange::ExtraPosted };
         self.post_line(booking, line, by, key).await
     }
 
@@ -61,7 +64,7 @@ impl BillingService {
         if gross.minor() <= 0 {
             return Err(BillingError::NotPositive);
         }
-        let line = Line { kind: ChargeKind::Extra, description: text.as_str(), gross, vat, extra_id: None };
+        let line = Line { kind: ChargeKind::Extra, description: text.as_str(), gross, vat, extra_id: None, change: FolioChange::ChargePosted };
         self.post_line(booking, line, by, key).await
     }
 
@@ -73,7 +76,7 @@ impl BillingService {
             return Err(BillingError::NotPositive);
         }
         let description = format!("Allowance: {}", reason.as_str());
-        let line = Line { kind: ChargeKind::Allowance, description: &description, gross: domain::negate(amount), vat, extra_id: None };
+        let line = Line { kind: ChargeKind::Allowance, description: &description, gross: domain::negate(amount), vat, extra_id: None, change: FolioChange::AllowancePosted };
         self.post_line(booking, line, by, key).await
     }
 
@@ -121,7 +124,9 @@ impl BillingService {
                 store::post(&mut tx, booking, &charge).await?
             }
         };
+        let posted = Posted { charge: posted, vat: vat_line };
+        super::changed::enqueue(&mut tx, booking, line.change, posted.gross(), by).await?;
         tx.commit().await?;
-        Ok(Posted { charge: posted, vat: vat_line })
+        Ok(posted)
     }
 }
