@@ -2,11 +2,7 @@
 //! was checked in", "room 204 changed". They name what changed, never who; a page re-fetches
 //! what it shows when one arrives.
 use chrono::{DateTime, Utc};
-use kernel::events::{
-    BOOKING_CANCELLED, BOOKING_CHECKED_IN, BOOKING_CHECKED_OUT, BOOKING_CHECK_IN_REVERTED, BOOKING_CREATED,
-    BOOKING_MODIFIED,
-};
-use kernel::events::{FOLIO_CHANGED, PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED};
+use kernel::events::{ALL_TOPICS, FOLIO_CHANGED, NOTIFICATION_SENT, PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED, USER_REGISTERED};
 use kernel::Role;
 use serde::{Deserialize, Serialize};
 
@@ -15,19 +11,11 @@ pub const READY: &str = "ready";
 /// Changes may have been missed (a lagging connection, a reconnect after a gap): re-fetch all.
 pub const RESYNC: &str = "resync";
 
-/// Every service topic the feed passes on, to one area or another.
-pub const TOPICS: [&str; 10] = [
-    BOOKING_CREATED,
-    BOOKING_CANCELLED,
-    BOOKING_MODIFIED,
-    BOOKING_CHECKED_IN,
-    BOOKING_CHECKED_OUT,
-    BOOKING_CHECK_IN_REVERTED,
-    PAYMENT_COMPLETED,
-    PAYMENT_FAILED,
-    FOLIO_CHANGED,
-    ROOM_STATUS_CHANGED,
-];
+/// Every service topic the feed passes on, to one area or another: all but who registered and
+/// which mail went out, which change nothing a staff page shows.
+pub fn topics() -> Vec<&'static str> {
+    ALL_TOPICS.into_iter().filter(|t| ![USER_REGISTERED, NOTIFICATION_SENT].contains(t)).collect()
+}
 
 /// One change, or one of the feed's own [`READY`] and [`RESYNC`] messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +96,7 @@ impl Area {
     pub fn carries(self, topic: &str) -> bool {
         topic == RESYNC
             || match self {
-                Area::Desk => TOPICS.contains(&topic),
+                Area::Desk => topics().contains(&topic),
                 Area::Housekeeping => topic == ROOM_STATUS_CHANGED,
             }
     }
@@ -117,6 +105,7 @@ impl Area {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kernel::events::{BOOKING_CHECKED_IN, BOOKING_CHECK_IN_REVERTED, BOOKING_MODIFIED};
 
     #[test]
     fn housekeeping_hears_of_rooms_only_and_admits_its_own_staff() {

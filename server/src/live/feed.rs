@@ -5,7 +5,7 @@
 //! starts at the latest offset and commits nothing, so a change made through one instance
 //! reaches the screens of all of them, and a restart does not replay old news.
 use anyhow::Context;
-use app::live::{Area, LiveEvent, RESYNC, TOPICS};
+use app::live::{topics, Area, LiveEvent, RESYNC};
 use chrono::{DateTime, Utc};
 use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance, StreamConsumer};
 use rdkafka::{ClientConfig, ClientContext, Message};
@@ -139,7 +139,7 @@ impl LiveFeed {
             .create_with_context(Assignments(self.clone()))
             .context("creating the live feed's Kafka consumer")?;
         consumer
-            .subscribe(&TOPICS)
+            .subscribe(&topics())
             .context("subscribing the live feed to its topics")?;
         Ok(Listener {
             consumer: Some(consumer),
