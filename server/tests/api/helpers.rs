@@ -138,6 +138,14 @@ where
     }
 }
 
+/// The stored id of a seeded account (its password is its email's local part). It signs in
+/// first: a fresh database stores an account only at its first sign-in.
+pub async fn account_id(app: &TestApp, email: &str) -> kernel::UserId {
+    sign_in(app, email, email.split('@').next().unwrap()).await;
+    let id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users.users WHERE email = $1").bind(email).fetch_one(&app.deps.pg).await.unwrap();
+    kernel::UserId::from_uuid(id)
+}
+
 /// Walks the real Keycloak login form as a browser would; returns a client holding the session.
 pub async fn sign_in(app: &TestApp, username: &str, password: &str) -> reqwest::Client {
     let (client, back_to) = sign_in_returning_to(app, username, password, "/bookings").await;

@@ -1,7 +1,7 @@
 //! The folio at the desk against the real stack: extras with their VAT, allowances, card and
 //! cash at the desk, refunds, and the check-out that refuses an open balance and issues the
 //! invoice. Money taken at the desk is never given back by the stay's own money rules.
-use crate::helpers::{add_guest, add_room_type, request, sign_in, spawn_app, TestApp};
+use crate::helpers::{account_id, add_guest, add_room_type, request, sign_in, spawn_app, TestApp};
 use crate::payments::{config, pay, service};
 use bookings::checkout::checkout;
 use eventbus::Handler;
@@ -57,15 +57,10 @@ pub(super) async fn in_house(app: &TestApp, policy: CapturePolicy) -> bookings::
     let card = pay(test_cards::SUCCEEDS, 1).card;
     let booking = checkout(&app.state.bookings, &payments, request(guest.id, &room_type, tonight(app)), card).await.unwrap();
     deliver(app, booking.id).await;
-    let desk_user = users_id(app, "frontdesk@hotel.test").await;
+    let desk_user = account_id(app, "frontdesk@hotel.test").await;
     app.state.bookings.check_in(booking.id, desk_user).await.unwrap();
     deliver(app, booking.id).await;
     booking
-}
-
-pub(super) async fn users_id(app: &TestApp, email: &str) -> kernel::UserId {
-    let id: Uuid = sqlx::query_scalar("SELECT id FROM users.users WHERE email = $1").bind(email).fetch_one(&app.deps.pg).await.unwrap();
-    kernel::UserId::from_uuid(id)
 }
 
 /// (kind, purpose, amount) of the booking's succeeded card movements.
@@ -246,7 +241,7 @@ async fn the_folio_refuses_what_the_stay_or_the_form_does_not_allow() {
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{endpoint}");
     }
 
-    let actor = users_id(&app, "frontdesk@hotel.test").await;
+    let actor = account_id(&app, "frontdesk@hotel.test").await;
     app.state.bookings.cancel(booking.id, actor, true).await.unwrap();
     let (status, closed) = post(&desk, &app, "desk/post_extra", &extra(PARKING, "1")).await;
     assert_eq!((status, closed["Conflict"].as_str()), (StatusCode::CONFLICT, Some("the folio of a cancelled stay is closed")));

@@ -1,7 +1,8 @@
 //! `folio.changed`: written with the posting or the cash it tells of, once per form, matching its
 //! schema; heard by the desk's live stream; and the Today list's balance is what the folio
 //! leaves to settle.
-use super::folio::{form, in_house, post, users_id};
+use super::folio::{form, in_house, post};
+use crate::helpers::account_id;
 use crate::helpers::{call, sign_in, spawn_app, spawn_app_with_workers, TestApp};
 use crate::live::LiveStream;
 use crate::schemas::assert_valid;
@@ -51,7 +52,7 @@ async fn an_extra_and_cash_each_write_one_folio_changed_in_their_own_transaction
     let app = spawn_app().await;
     let booking = in_house(&app, CapturePolicy::Booking).await;
     let desk = sign_in(&app, "frontdesk@hotel.test", "frontdesk").await;
-    let by = users_id(&app, "frontdesk@hotel.test").await.to_string();
+    let by = account_id(&app, "frontdesk@hotel.test").await.to_string();
     assert!(
         folio_events(&app, booking.id).await.is_empty(),
         "the stay's own money is told by payment.completed"

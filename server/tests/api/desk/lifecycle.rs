@@ -4,7 +4,7 @@
 //! transaction of the change and its event; guests and strangers refused.
 use crate::billing::taxed_room_type;
 use crate::helpers::{
-    add_guest, add_room_type, browser, call, eventually, request, sign_in, spawn_app, spawn_app_with_workers, TestApp,
+    account_id, add_guest, add_room_type, browser, call, eventually, request, sign_in, spawn_app, spawn_app_with_workers, TestApp,
 };
 use crate::payments::pay;
 use crate::schemas::assert_valid;
@@ -33,10 +33,6 @@ fn cancel_form(id: BookingId, waive: bool, reason: &str) -> Vec<(&'static str, S
 
 fn money(m: Money) -> Value {
     serde_json::to_value(m).unwrap()
-}
-
-async fn user_id(app: &TestApp, email: &str) -> uuid::Uuid {
-    sqlx::query_scalar("SELECT id FROM users.users WHERE email = $1").bind(email).fetch_one(&app.deps.pg).await.unwrap()
 }
 
 /// Moves the stay into the past past every check of the service: it arrived yesterday.
@@ -144,7 +140,7 @@ async fn a_no_show_is_refused_on_the_arrival_day_and_in_house_and_marked_the_day
     assert_eq!(marked["status"], "no show", "{marked}");
     assert_eq!(marked["cancellation_fee"], stay["no_show_fee"]);
     let ((reason, actor), event) = audited_with_event(&app, absent.id, "no_show", "booking.cancelled").await;
-    assert_eq!((reason.as_deref(), actor), (Some("no_show"), user_id(&app, "frontdesk@hotel.test").await));
+    assert_eq!((reason.as_deref(), actor), (Some("no_show"), account_id(&app, "frontdesk@hotel.test").await.as_uuid()));
     assert_eq!(event["payload"]["reason"], "no_show");
     assert_eq!(event["payload"]["cancellation_fee"], "123.45");
     assert_eq!(event["payload"]["cancelled_by"], actor.to_string());
@@ -239,7 +235,7 @@ async fn only_a_manager_waives_the_fee_with_a_reason_kept_in_the_history_and_the
     assert_eq!(cancelled["status"], "cancelled", "{cancelled}");
     assert_eq!(cancelled["cancellation_fee"], money(Money::zero(waived.total.currency())));
     let ((reason, actor), event) = audited_with_event(&app, waived.id, "cancel_fee_waived", "booking.cancelled").await;
-    assert_eq!((reason.as_deref(), actor), (Some(why), user_id(&app, "manager@hotel.test").await));
+    assert_eq!((reason.as_deref(), actor), (Some(why), account_id(&app, "manager@hotel.test").await.as_uuid()));
     assert_eq!(
         (event["payload"]["reason"].as_str(), event["payload"]["cancellation_fee"].as_str()),
         (Some(why), Some("0.00"))
@@ -279,7 +275,7 @@ async fn a_check_in_taken_back_the_same_day_leaves_the_booking_confirmed_and_the
     assert_eq!(reverted["status"], "confirmed", "{reverted}");
     let ((_, actor), event) =
         audited_with_event(&app, booking.id, "revert_check_in", "booking.check_in_reverted").await;
-    assert_eq!(actor, user_id(&app, "frontdesk@hotel.test").await);
+    assert_eq!(actor, account_id(&app, "frontdesk@hotel.test").await.as_uuid());
     assert_eq!(event["payload"]["room_id"], booking.room_id.to_string());
     deliver_to_rooms(&app, booking.id).await;
     let room = app.state.rooms.room(booking.room_id).await.unwrap();

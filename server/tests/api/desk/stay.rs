@@ -1,6 +1,6 @@
 //! One stay at the desk: the view with guest, room state, money and notes; the desk's actions
 //! each audited in the transaction of the change; notes refused by name; guests refused.
-use crate::helpers::{add_guest, add_room_type, call, request, sign_in, spawn_app, TestApp};
+use crate::helpers::{account_id, add_guest, add_room_type, call, request, sign_in, spawn_app, TestApp};
 use crate::payments::pay;
 use bookings::checkout::checkout;
 use kernel::{BookingId, Money, Stay};
@@ -14,13 +14,6 @@ fn from_hotel_today(app: &TestApp, days: u64, nights: u64) -> Stay {
 
 fn id_form(id: BookingId) -> Vec<(&'static str, String)> {
     vec![("id", id.to_string())]
-}
-
-async fn frontdesk_id(app: &TestApp) -> uuid::Uuid {
-    sqlx::query_scalar("SELECT id FROM users.users WHERE email = 'frontdesk@hotel.test'")
-        .fetch_one(&app.deps.pg)
-        .await
-        .unwrap()
 }
 
 /// The booking's audit rows as (action, actor, before, after, the id of the transaction that wrote it).
@@ -58,7 +51,7 @@ async fn settle_folio(app: &TestApp, id: BookingId) {
         eventbus::Handler::handle(&billing, topic, &serde_json::to_vec(payload).unwrap()).await.unwrap();
     }
     let owed = app.state.billing.folio(id).await.unwrap().balance;
-    let by = kernel::UserId::from_uuid(frontdesk_id(app).await);
+    let by = account_id(app, "frontdesk@hotel.test").await;
     app.state.payments.record_cash(id, payments::CashKind::Receipt, owed, by, uuid::Uuid::new_v4()).await.unwrap();
 }
 
@@ -175,7 +168,7 @@ async fn each_desk_action_writes_one_audit_row_in_its_own_transaction_and_a_refu
         .await
         .unwrap();
     let desk = sign_in(&app, "frontdesk@hotel.test", "frontdesk").await;
-    let actor = frontdesk_id(&app).await;
+    let actor = account_id(&app, "frontdesk@hotel.test").await.as_uuid();
     let other_room = format!(
         "{}-{}",
         room_type.code,

@@ -2,7 +2,7 @@
 //! without an account (refused for a bad or taken email), found again by email, booked for at
 //! the guest site's price with or without the card, once per form; the booking's history names
 //! the receptionist. Guests and strangers are refused every function.
-use crate::helpers::{add_room_type, browser, sign_in, spawn_app, unique, TestApp};
+use crate::helpers::{account_id, add_room_type, browser, sign_in, spawn_app, unique, TestApp};
 use payments::test_cards;
 use reqwest::StatusCode;
 use rooms::RoomType;
@@ -93,13 +93,6 @@ pub(super) fn book_form(
     form
 }
 
-pub(super) async fn frontdesk_id(app: &TestApp) -> Uuid {
-    sqlx::query_scalar("SELECT id FROM users.users WHERE email = 'frontdesk@hotel.test'")
-        .fetch_one(&app.deps.pg)
-        .await
-        .unwrap()
-}
-
 #[tokio::test]
 async fn the_desk_registers_a_guest_without_an_account_and_refuses_a_bad_or_taken_email() {
     let app = spawn_app().await;
@@ -126,7 +119,7 @@ async fn the_desk_registers_a_guest_without_an_account_and_refuses_a_bad_or_take
             .unwrap();
     assert_eq!(
         (subject, created_by, phone.as_deref()),
-        (None, Some(frontdesk_id(&app).await), Some("+49 30 1234567"))
+        (None, Some(account_id(&app, "frontdesk@hotel.test").await.as_uuid()), Some("+49 30 1234567"))
     );
 
     for (form, wrong) in [

@@ -1,15 +1,7 @@
 //! A page on another site cannot make a signed-in guest's browser change anything.
-use crate::helpers::{add_room_type, request, sign_in, spawn_app, stay, TestApp};
+use crate::helpers::{account_id, add_room_type, request, sign_in, spawn_app, stay, TestApp};
 use reqwest::StatusCode;
 
-async fn user_id(app: &TestApp, email: &str) -> kernel::UserId {
-    let id: uuid::Uuid = sqlx::query_scalar("SELECT id FROM users.users WHERE email = $1")
-        .bind(email)
-        .fetch_one(&app.deps.pg)
-        .await
-        .unwrap();
-    kernel::UserId::from_uuid(id)
-}
 
 async fn whoami(app: &TestApp, client: &reqwest::Client) -> serde_json::Value {
     client.post(format!("{}/api/whoami", app.address)).send().await.unwrap().json().await.unwrap()
@@ -20,7 +12,7 @@ async fn a_cross_site_request_with_the_guests_cookie_is_refused_before_it_runs()
     let app = spawn_app().await;
     let room_type = add_room_type(&app, 1).await;
     let guest = sign_in(&app, "guest@hotel.test", "guest").await;
-    let me = user_id(&app, "guest@hotel.test").await;
+    let me = account_id(&app, "guest@hotel.test").await;
     let booking = app.state.bookings.book(request(me, &room_type, stay(270, 2))).await.unwrap();
     let cancel = format!("{}/api/cancel_booking", app.address);
     let form = [("id", booking.id.to_string())];

@@ -1,7 +1,7 @@
 //! Booking for a walk-in: the guest site's price for the stay, with the card now or the balance
 //! left for check-out; one booking however often the form is sent; the receptionist in the
 //! booking's history.
-use super::{book_form, desk, frontdesk_id, post, walk_in_guest};
+use super::{book_form, desk, post, walk_in_guest};
 use crate::helpers::{add_room_type, browser, spawn_app, TestApp};
 use kernel::BookingId;
 use payments::test_cards;
@@ -72,7 +72,7 @@ async fn a_walk_in_booked_without_payment_costs_what_the_site_quotes_and_a_retry
         history,
         vec![(
             "book".to_owned(),
-            frontdesk_id(&app).await,
+            crate::helpers::account_id(&app, "frontdesk@hotel.test").await.as_uuid(),
             Some("Booked at the desk".to_owned())
         )]
     );
