@@ -50,7 +50,7 @@ COPY . .
 RUN --mount=type=cache,target=/usr/local/cargo/registry,sharing=locked \
     --mount=type=cache,target=/usr/local/cargo/git,sharing=locked \
     --mount=type=cache,target=/build/target,sharing=locked \
-    cargo leptos build --release \
+    cargo leptos build --release --split \
  && mkdir -p /out \
  && cp target/release/server /out/server \
  && cp -r target/site /out/site

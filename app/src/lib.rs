@@ -14,7 +14,9 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
-use pages::desk::{rack::RackPage, stay::StayPage, today::TodayPage, walk_in::WalkInPage, DeskArea};
+use leptos_router::Lazy;
+use pages::desk::routes::{RackRoute, StayRoute, TodayRoute, WalkInRoute};
+use pages::desk::DeskArea;
 use pages::guest::{
     book::BookPage, booking::BookingPage, change::ChangeBookingPage, home::HomePage, my_bookings::MyBookingsPage,
     search::SearchPage,
@@ -54,10 +56,10 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=|| view! { <Header/><main class="mx-auto max-w-5xl px-4 py-8"><p>"Page not found."</p></main> }>
                 <ParentRoute path=path!("/desk") view=DeskArea ssr=SsrMode::Async>
-                    <Route path=path!("") view=TodayPage ssr=SsrMode::Async/>
-                    <Route path=path!("/stays/:id") view=StayPage ssr=SsrMode::Async/>
-                    <Route path=path!("/rack") view=RackPage ssr=SsrMode::Async/>
-                    <Route path=path!("/new") view=WalkInPage ssr=SsrMode::Async/>
+                    <Route path=path!("") view={Lazy::<TodayRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/stays/:id") view={Lazy::<StayRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/rack") view={Lazy::<RackRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/new") view={Lazy::<WalkInRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=GuestArea ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

@@ -4,6 +4,7 @@ pub mod rack;
 mod rack_bar;
 mod rack_grid;
 mod rack_move;
+pub mod routes;
 mod folio;
 mod folio_forms;
 pub mod stay;
