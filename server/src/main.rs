@@ -1,8 +1,19 @@
 use leptos::prelude::get_configuration;
 use server::{config::Config, startup::Application, telemetry};
 
-#[tokio::main]
-async fn main() {
+/// Server-side rendering of the deepest staff pages (the stay with its folio) nests deeply in a
+/// debug build; 8 MiB per worker instead of tokio's 2 MiB leaves room for it.
+const WORKER_STACK: usize = 8 * 1024 * 1024;
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().thread_stack_size(WORKER_STACK).build();
+    match runtime {
+        Ok(runtime) => runtime.block_on(serve()),
+        Err(e) => fail(anyhow::anyhow!("starting the async runtime: {e}")),
+    }
+}
+
+async fn serve() {
     telemetry::init();
     let leptos = match get_configuration(None) {
         Ok(conf) => conf.leptos_options,
