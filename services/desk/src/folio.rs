@@ -62,41 +62,58 @@ impl Desk {
     #[tracing::instrument(skip(self, tender))]
     pub async fn take_payment(&self, id: BookingId, amount: Money, tender: Tender<'_>, by: UserId, key: Uuid) -> Result<(), FolioError> {
         let booking = self.open_stay(id).await?;
-        if !self.payments.desk_key_used(key).await? {
-            let open = self.settlement(id).await?.to_settle;
-            if open.minor() <= 0 {
-                return Err(FolioError::Refused("nothing is open on this folio".into()));
+        self.in_turn(id, key, async {
+            if !self.payments.desk_key_used(key).await? {
+                let open = self.settlement(id).await?.to_settle;
+                if open.minor() <= 0 {
+                    return Err(FolioError::Refused("nothing is open on this folio".into()));
+                }
+                if amount.minor() > open.minor() {
+                    return Err(FolioError::Refused(format!("only {open} is open on this folio")));
+                }
             }
-            if amount.minor() > open.minor() {
-                return Err(FolioError::Refused(format!("only {open} is open on this folio")));
+            match tender {
+                Tender::Cash => self.payments.record_cash(id, CashKind::Receipt, amount, by, key).await.map(|_| ())?,
+                Tender::CardOnFile => self.payments.charge_at_desk(id, booking.user_id, amount, DeskCard::OnFile, key).await.map(|_| ())?,
+                Tender::Card(card) => self.payments.charge_at_desk(id, booking.user_id, amount, DeskCard::New(card), key).await.map(|_| ())?,
             }
+            Ok(())
+        })
+        .await
+    }
+
+    /// Runs `f` in the folio's turn for the form sent with `key`: the balance `f` checks is
+    /// still the balance when it moves the money, whatever another desk does meanwhile.
+    async fn in_turn<T>(&self, id: BookingId, key: Uuid, f: impl std::future::Future<Output = Result<T, FolioError>>) -> Result<T, FolioError> {
+        if !self.payments.take_folio_turn(id, key).await? {
+            return Err(FolioError::Refused("another desk is settling this folio right now; try again in a moment".into()));
         }
-        match tender {
-            Tender::Cash => self.payments.record_cash(id, CashKind::Receipt, amount, by, key).await.map(|_| ())?,
-            Tender::CardOnFile => self.payments.charge_at_desk(id, booking.user_id, amount, DeskCard::OnFile, key).await.map(|_| ())?,
-            Tender::Card(card) => self.payments.charge_at_desk(id, booking.user_id, amount, DeskCard::New(card), key).await.map(|_| ())?,
-        }
-        Ok(())
+        let outcome = f.await;
+        self.payments.end_folio_turn(id, key).await?;
+        outcome
     }
 
     /// Gives back `amount` of what the guest overpaid, to a card or in cash.
     #[tracing::instrument(skip(self, tender))]
     pub async fn refund(&self, id: BookingId, amount: Money, tender: Tender<'_>, by: UserId, key: Uuid) -> Result<(), FolioError> {
         self.bookings.find(id).await?;
-        if !self.payments.desk_key_used(key).await? {
-            let owed = -self.settlement(id).await?.to_settle.minor();
-            if owed <= 0 {
-                return Err(FolioError::Refused("the guest is owed nothing on this folio".into()));
+        self.in_turn(id, key, async {
+            if !self.payments.desk_key_used(key).await? {
+                let owed = -self.settlement(id).await?.to_settle.minor();
+                if owed <= 0 {
+                    return Err(FolioError::Refused("the guest is owed nothing on this folio".into()));
+                }
+                if amount.minor() > owed {
+                    return Err(FolioError::Refused(format!("the guest is owed only {}", Money::from_minor(owed, amount.currency()))));
+                }
             }
-            if amount.minor() > owed {
-                return Err(FolioError::Refused(format!("the guest is owed only {}", Money::from_minor(owed, amount.currency()))));
+            match tender {
+                Tender::Cash => self.payments.record_cash(id, CashKind::Refund, amount, by, key).await.map(|_| ())?,
+                Tender::CardOnFile | Tender::Card(_) => self.payments.refund_at_desk(id, amount, key).await.map(|_| ())?,
             }
-        }
-        match tender {
-            Tender::Cash => self.payments.record_cash(id, CashKind::Refund, amount, by, key).await.map(|_| ())?,
-            Tender::CardOnFile | Tender::Card(_) => self.payments.refund_at_desk(id, amount, key).await.map(|_| ())?,
-        }
-        Ok(())
+            Ok(())
+        })
+        .await
     }
 
     /// Checks the guest out once nothing is open: takes what the card hold covers, ends the
@@ -110,14 +127,18 @@ impl Desk {
             BookingStatus::CheckedOut => return Ok((booking, self.invoice_anything_new(id, by).await?)),
             _ => return Ok((self.bookings.check_out(id, by).await?, None)),
         }
-        let s = self.settlement(id).await?;
-        match s.to_settle.minor() {
-            0 => {}
-            open if open > 0 => return Err(FolioError::Refused(format!("{} is still open: take the payment before checking out", s.to_settle))),
-            _ => return Err(FolioError::Refused(format!("the guest is owed {}: refund it before checking out", Money::from_minor(-s.to_settle.minor(), s.to_settle.currency())))),
-        }
-        self.payments.take_pending(id, s.folio.currency).await?;
-        let booking = self.bookings.check_out(id, by).await?;
+        let booking = self
+            .in_turn(id, Uuid::new_v4(), async {
+                let s = self.settlement(id).await?;
+                match s.to_settle.minor() {
+                    0 => {}
+                    open if open > 0 => return Err(FolioError::Refused(format!("{} is still open: take the payment before checking out", s.to_settle))),
+                    _ => return Err(FolioError::Refused(format!("the guest is owed {}: refund it before checking out", Money::from_minor(-s.to_settle.minor(), s.to_settle.currency())))),
+                }
+                self.payments.take_pending(id, s.folio.currency).await?;
+                Ok(self.bookings.check_out(id, by).await?)
+            })
+            .await?;
         Ok((booking, self.invoice_anything_new(id, by).await?))
     }
 

@@ -9,6 +9,7 @@ mod desk;
 mod domain;
 mod error;
 mod events;
+mod folio_turn;
 mod gateway;
 mod guarded;
 mod idempotency;
