@@ -2,6 +2,7 @@
 //! Redis, Kafka, Keycloak and Mailpit. One binary, so the app is linked once.
 mod availability;
 mod billing;
+mod billing_invoices;
 mod billing_order;
 mod booking;
 mod checkout;

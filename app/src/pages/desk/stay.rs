@@ -165,7 +165,7 @@ fn Stay(s: StayView, actions: Actions) -> impl IntoView {
             <section class=CARD aria-labelledby="stay-dates">
                 <h2 id="stay-dates" class=H2>"Stay"</h2>
                 <p>{format!("{} → {}", s.check_in.format("%a %-d %b %Y"), s.check_out.format("%a %-d %b %Y"))}</p>
-                <p>{format!("{} nights · {party}", s.nights)}</p>
+                <p>{format!("{} · {party}", crate::components::stay::nights(s.nights))}</p>
             </section>
             <section class=CARD aria-labelledby="stay-room">
                 <h2 id="stay-room" class=H2>"Room"</h2>
