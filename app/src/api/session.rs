@@ -75,7 +75,17 @@ pub mod server {
 
     /// The signed-in user if their role is one of `allowed`; checked on the server for every call.
     pub async fn require(allowed: &[Role]) -> Result<Signed, AppError> {
-        let user = current().await?.ok_or(AppError::SignInRequired)?;
+        admit(current().await?, allowed)
+    }
+
+    /// [`require`] for a request's `session` where no server function runs (a middleware).
+    pub async fn require_in(session: &Session, guard: &SessionGuard, allowed: &[Role]) -> Result<Signed, AppError> {
+        admit(signed_in(session, guard).await?, allowed)
+    }
+
+    /// Sign in first when nobody is; the user when their role is one of `allowed`; else 403.
+    fn admit(user: Option<Signed>, allowed: &[Role]) -> Result<Signed, AppError> {
+        let user = user.ok_or(AppError::SignInRequired)?;
         if allowed.contains(&user.role) {
             Ok(user)
         } else {

@@ -160,3 +160,13 @@ pub fn LiveQuote(
 pub fn nights(n: i64) -> String {
     if n == 1 { "1 night".to_owned() } else { format!("{n} nights") }
 }
+
+/// "2 adults", "1 adult, 1 child", "2 adults, 3 children".
+pub fn party(adults: u8, children: u8) -> String {
+    let adults = if adults == 1 { "1 adult".to_owned() } else { format!("{adults} adults") };
+    match children {
+        0 => adults,
+        1 => format!("{adults}, 1 child"),
+        c => format!("{adults}, {c} children"),
+    }
+}

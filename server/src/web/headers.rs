@@ -87,8 +87,10 @@ const PERMISSIONS: &str = "camera=(), microphone=(), geolocation=(), usb=(), pay
 /// the additional context of the Leptos routes and the file-and-error handler.
 pub fn provide_request_nonce() {
     use leptos::prelude::{provide_context, use_context};
-    let nonce = use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<Nonce>().cloned());
-    match nonce {
+    // The file handler calls this for a static file too, with no request in the context: there
+    // is nothing to render, so nothing is missing.
+    let Some(parts) = use_context::<http::request::Parts>() else { return };
+    match parts.extensions.get::<Nonce>().cloned() {
         Some(nonce) => provide_context(nonce),
         None => tracing::error!("no CSP nonce on the request: the page's scripts will be refused"),
     }

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 pub(super) const INPUT: &str = "rounded border border-slate-400 px-2 py-1";
+/// An amount in a narrow label: as wide as the label, never past it over its neighbour.
+const AMOUNT: &str = "w-full min-w-0 rounded border border-slate-400 px-2 py-1";
 pub(super) const SUBMIT: &str = "rounded bg-slate-800 px-4 py-1.5 text-white hover:bg-slate-700 disabled:opacity-50";
 const BOX: &str = "grid content-start gap-2 rounded border border-slate-200 p-3";
 
@@ -121,7 +123,7 @@ pub fn ChargeForm(f: FolioView, #[prop(optional)] allowance: bool) -> impl IntoV
             <FieldError answer form name="text"/>
             <div class="flex items-end gap-2">
                 <label class="grid w-32 gap-1 text-sm">"Amount (VAT incl.)"
-                    <input type="text" name="amount" inputmode="decimal" required class=INPUT aria-describedby=described(form, "amount")/>
+                    <input type="text" name="amount" inputmode="decimal" required class=AMOUNT aria-describedby=described(form, "amount")/>
                 </label>
                 <label class="grid gap-1 text-sm">"VAT"
                     <select name="vat" class=INPUT aria-describedby=described(form, "vat")>{vat_options(&f)}</select>
@@ -147,7 +149,7 @@ pub fn PaymentForm(f: FolioView) -> impl IntoView {
             <input type="hidden" name="id" value=f.booking_id.clone()/>
             <input type="hidden" name="key" prop:value=key/>
             <label class="grid w-32 gap-1 text-sm">"Amount"
-                <input type="text" name="amount" inputmode="decimal" required class=INPUT value=f.to_settle.to_decimal_string()
+                <input type="text" name="amount" inputmode="decimal" required class=AMOUNT value=f.to_settle.to_decimal_string()
                     aria-describedby=described("payment", "amount")/>
             </label>
             <FieldError answer form="payment" name="amount"/>
@@ -194,7 +196,7 @@ pub fn RefundForm(f: FolioView) -> impl IntoView {
             <input type="hidden" name="id" value=f.booking_id.clone()/>
             <input type="hidden" name="key" prop:value=key/>
             <label class="grid w-32 gap-1 text-sm">"Amount"
-                <input type="text" name="amount" inputmode="decimal" required class=INPUT value=owed.to_decimal_string() aria-describedby=described("refund", "amount")/>
+                <input type="text" name="amount" inputmode="decimal" required class=AMOUNT value=owed.to_decimal_string() aria-describedby=described("refund", "amount")/>
             </label>
             <FieldError answer form="refund" name="amount"/>
             <label class="grid gap-1 text-sm">"To"

@@ -143,10 +143,7 @@ pub(super) const H2: &str = "mb-2 text-sm font-semibold uppercase tracking-wide 
 
 #[component]
 fn Stay(s: StayView, actions: Actions) -> impl IntoView {
-    let party = match s.children {
-        0 => format!("{} adults", s.adults),
-        c => format!("{} adults, {c} children", s.adults),
-    };
+    let party = crate::components::stay::party(s.adults, s.children);
     let fee_now = match s.fee_now.minor() {
         0 => "Cancelling now is free.".to_owned(),
         _ => format!("Cancelling now costs {}.", s.fee_now),

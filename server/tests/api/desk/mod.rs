@@ -4,6 +4,7 @@ mod folio_events;
 mod folio_turns;
 mod rooms;
 mod lifecycle;
+mod pages;
 mod rack;
 mod stay;
 mod today;
