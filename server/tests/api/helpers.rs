@@ -217,6 +217,13 @@ pub async fn call<F: serde::Serialize + ?Sized>(client: &reqwest::Client, app: &
     response.json().await.unwrap()
 }
 
+/// Calls a server function and answers its status and JSON (`Null` when the body is not JSON).
+pub async fn post(client: &reqwest::Client, app: &TestApp, endpoint: &str, form: &[(&str, String)]) -> (reqwest::StatusCode, serde_json::Value) {
+    let response = client.post(format!("{}/api/{endpoint}", app.address)).form(form).send().await.unwrap();
+    let status = response.status();
+    (status, response.json().await.unwrap_or(serde_json::Value::Null))
+}
+
 /// Messages in Mailpit matching a search such as `to:"a@b.test" subject:"X"`.
 pub async fn mailpit_search(query: &str) -> Option<serde_json::Value> {
     let mailpit = std::env::var("MAILPIT_API_URL").unwrap_or_else(|_| "http://127.0.0.1:8025".into());

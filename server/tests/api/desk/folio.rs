@@ -1,6 +1,7 @@
 //! The folio at the desk against the real stack: extras with their VAT, allowances, card and
 //! cash at the desk, refunds, and the check-out that refuses an open balance and issues the
 //! invoice. Money taken at the desk is never given back by the stay's own money rules.
+pub(super) use crate::helpers::post;
 use crate::helpers::{account_id, add_guest, add_room_type, request, sign_in, spawn_app, TestApp};
 use crate::payments::{config, pay, service};
 use bookings::checkout::checkout;
@@ -18,13 +19,6 @@ const PARKING: &str = "0e0f0000-0000-4000-8000-000000000002";
 fn tonight(app: &TestApp) -> Stay {
     let today = app.state.bookings.today();
     Stay::new(today, today + chrono::Days::new(1)).unwrap()
-}
-
-/// Calls a desk server function and answers its status and JSON.
-pub(super) async fn post(client: &reqwest::Client, app: &TestApp, endpoint: &str, form: &[(&str, String)]) -> (StatusCode, Value) {
-    let response = client.post(format!("{}/api/{endpoint}", app.address)).form(form).send().await.unwrap();
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
 }
 
 pub(super) fn form(id: BookingId, fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {

@@ -12,22 +12,7 @@ use uuid::Uuid;
 mod accounts;
 mod booking;
 
-/// Calls a server function and answers its status and JSON.
-pub(super) async fn post(
-    client: &reqwest::Client,
-    app: &TestApp,
-    endpoint: &str,
-    form: &[(&str, String)],
-) -> (StatusCode, Value) {
-    let response = client
-        .post(format!("{}/api/{endpoint}", app.address))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
+pub(super) use crate::helpers::post;
 
 pub(super) async fn desk(app: &TestApp) -> reqwest::Client {
     sign_in(app, "frontdesk@hotel.test", "frontdesk").await
