@@ -2,7 +2,7 @@
 //! was checked in", "room 204 changed". They name what changed, never who; a page re-fetches
 //! what it shows when one arrives.
 use chrono::{DateTime, Utc};
-use kernel::events::{ALL_TOPICS, FOLIO_CHANGED, NOTIFICATION_SENT, PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED, USER_REGISTERED};
+use kernel::events::{ALL_TOPICS, FOLIO_CHANGED, HOUSEKEEPING_ASSIGNED, NOTIFICATION_SENT, PAYMENT_COMPLETED, PAYMENT_FAILED, ROOM_STATUS_CHANGED, USER_REGISTERED};
 use kernel::Role;
 use serde::{Deserialize, Serialize};
 
@@ -97,7 +97,7 @@ impl Area {
         topic == RESYNC
             || match self {
                 Area::Desk => topics().contains(&topic),
-                Area::Housekeeping => topic == ROOM_STATUS_CHANGED,
+                Area::Housekeeping => [ROOM_STATUS_CHANGED, HOUSEKEEPING_ASSIGNED].contains(&topic),
             }
     }
 }
@@ -110,6 +110,7 @@ mod tests {
     #[test]
     fn housekeeping_hears_of_rooms_only_and_admits_its_own_staff() {
         assert!(Area::Housekeeping.carries(ROOM_STATUS_CHANGED));
+        assert!(Area::Housekeeping.carries(HOUSEKEEPING_ASSIGNED));
         assert!(!Area::Housekeeping.carries(BOOKING_CHECKED_IN));
         assert!(Area::Desk.carries(BOOKING_CHECKED_IN) && Area::Desk.carries(PAYMENT_FAILED));
         assert!(!Area::Desk.carries("user.registered"));

@@ -14,6 +14,7 @@ mod front_desk;
 mod health;
 mod helpers;
 mod home;
+mod housekeeping;
 mod lifecycle;
 mod live;
 mod modify;

@@ -145,3 +145,29 @@ async fn every_event_in_every_outbox_matches_its_topics_schema() {
     println!("events checked per topic: {checked:?}");
     assert!(checked.contains_key("booking.created") && checked.contains_key("user.registered"), "{checked:?}");
 }
+
+/// Both shapes of `housekeeping.assigned`, as the rooms service serialises them, match the
+/// schema (`housekeeping::assignments` validates the events real assignments write).
+#[test]
+fn housekeeping_assigned_given_and_taken_back_matches_its_schema() {
+    use kernel::events::HousekeepingAssigned;
+    let event = |attendant, previous| {
+        let payload = HousekeepingAssigned {
+            date: chrono::NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+            room_id: kernel::RoomId::new(),
+            room_number: "204".into(),
+            floor: 2,
+            attendant,
+            previous,
+            changed_by: kernel::UserId::new(),
+            timestamp: chrono::Utc::now(),
+        };
+        serde_json::to_value(Envelope::new(payload, chrono::Utc::now())).unwrap()
+    };
+    let someone = Some(kernel::UserId::new());
+    assert_valid("housekeeping.assigned", &event(someone, None));
+    assert_valid("housekeeping.assigned", &event(None, someone));
+    let mut no_date = event(someone, None);
+    no_date["payload"].as_object_mut().unwrap().remove("date");
+    assert!(!validator("housekeeping.assigned").is_valid(&no_date), "an assignment is always for a date");
+}

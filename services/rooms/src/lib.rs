@@ -3,7 +3,12 @@
 //! `room.status.changed` through an outbox inside each room document; follows the front desk's
 //! `booking.checked_in`, `booking.checked_out` and `booking.cancelled` (`RoomsConsumer`).
 mod arrivals;
+mod assignment;
+mod assignment_error;
+mod assignment_store;
+mod assignments;
 pub mod demo;
+mod distribute;
 mod domain;
 mod error;
 mod events;
@@ -22,6 +27,9 @@ mod ticket;
 mod ticket_store;
 
 pub use mongodb::bson;
+pub use assignment::{Assignment, AssignmentChange};
+pub use assignment_error::AssignmentError;
+pub use distribute::{distribute, Held, RoomWork, WorkKind, ARRIVAL_CHECK_WEIGHT, DEPARTURE_WEIGHT, STAY_OVER_WEIGHT};
 pub use domain::{Housekeeping, InvalidNote, Note, Occupancy, Room, RoomType};
 pub use error::{HousekeepingError, RoomsError};
 pub use events::RoomsConsumer;

@@ -1,8 +1,10 @@
-//! Publishes the events waiting in room documents (see `crate::outbox`) to Kafka, keyed by
-//! room id, then removes exactly those events. An event is removed only after Kafka
-//! acknowledged it, so a crash can repeat an event but never lose one. A relay works on a room
-//! only while it holds that room's relay lock, so several relays (one per app instance) never
-//! publish one event twice; the removal holds the room's write lock, like every status change.
+//! Publishes the events waiting in room documents (see `crate::outbox`) and in housekeeping
+//! assignment documents to Kafka, keyed by room id, then removes exactly those events. An
+//! event is removed only after Kafka acknowledged it, so a crash can repeat an event but never
+//! lose one. A relay works on a document only while it holds its relay lock, so several relays
+//! (one per app instance) never publish one event twice; the removal holds the document's write
+//! lock, like every change.
+use crate::assignments::assignment_lock;
 use crate::housekeeping::room_lock;
 use crate::lock::Lock;
 use crate::outbox::PENDING;
@@ -21,6 +23,17 @@ const SEND_TIMEOUT: Duration = Duration::from_secs(10);
 /// Longer than a publish can take, so a live relay never loses its room to another.
 const RELAY_LOCK_TTL: Duration = Duration::from_secs(15);
 
+/// A collection whose documents carry an outbox, and the lock its writers hold on a document.
+struct Source {
+    collection: &'static str,
+    write_lock: fn(&str) -> anyhow::Result<String>,
+}
+
+const SOURCES: [Source; 2] = [
+    Source { collection: "rooms", write_lock: |id| Ok(room_lock(id.parse().context("a room id that is not a uuid")?)) },
+    Source { collection: crate::assignment_store::COLLECTION, write_lock: |id| Ok(assignment_lock(id)) },
+];
+
 #[derive(Clone)]
 pub struct RoomRelay {
     rooms: RoomsService,
@@ -33,23 +46,27 @@ impl RoomRelay {
         Self { rooms: rooms.clone(), producer }
     }
 
-    fn collection(&self) -> Collection<Document> {
-        self.rooms.db.collection("rooms")
+    fn collection(&self, source: &Source) -> Collection<Document> {
+        self.rooms.db.collection(source.collection)
     }
 
-    /// Publishes what is waiting in up to one batch of rooms; returns how many events went out.
+    /// Publishes what is waiting in up to one batch of documents of each source; returns how
+    /// many events went out.
     pub async fn run_once(&self) -> anyhow::Result<usize> {
-        let pending: Vec<Document> = self
-            .collection()
-            .find(doc! { PENDING: true })
-            .projection(doc! { "_id": 1 })
-            .limit(BATCH)
-            .await?
-            .try_collect()
-            .await
-            .context("finding rooms with pending events")?;
-        let ids: Vec<&str> = pending.iter().filter_map(|d| d.get_str("_id").ok()).collect();
-        let results = futures::future::join_all(ids.iter().map(|id| self.publish_room(id))).await;
+        let mut pending = Vec::new();
+        for source in &SOURCES {
+            let docs: Vec<Document> = self
+                .collection(source)
+                .find(doc! { PENDING: true })
+                .projection(doc! { "_id": 1 })
+                .limit(BATCH)
+                .await?
+                .try_collect()
+                .await
+                .with_context(|| format!("finding {} with pending events", source.collection))?;
+            pending.extend(docs.into_iter().filter_map(|d| d.get_str("_id").ok().map(|id| (source, id.to_owned()))));
+        }
+        let results = futures::future::join_all(pending.iter().map(|(source, id)| self.publish_room(source, id))).await;
         let mut sent = 0;
         let mut failure = None;
         for result in results {
@@ -69,19 +86,24 @@ impl RoomRelay {
     }
 
     /// Skips the room if another relay is on it.
-    async fn publish_room(&self, id: &str) -> anyhow::Result<usize> {
-        let Some(lock) = Lock::try_acquire(&self.rooms.db, format!("relay:room:{id}"), RELAY_LOCK_TTL).await? else {
+    async fn publish_room(&self, source: &Source, id: &str) -> anyhow::Result<usize> {
+        let key = match source.collection {
+            "rooms" => format!("relay:room:{id}"),
+            other => format!("relay:{other}:{id}"),
+        };
+        let Some(lock) = Lock::try_acquire(&self.rooms.db, key, RELAY_LOCK_TTL).await? else {
             return Ok(0);
         };
-        let result = self.publish_held(id).await;
+        let result = self.publish_held(source, id).await;
         lock.release().await;
         result
     }
 
     /// Sends the room's events, all or nothing, then `$pullAll`s exactly the documents read:
     /// events queued meanwhile stay for the next round.
-    async fn publish_held(&self, id: &str) -> anyhow::Result<usize> {
-        let room = self.collection().find_one(doc! { "_id": id }).projection(doc! { "outbox": 1 }).await?;
+    async fn publish_held(&self, source: &Source, id: &str) -> anyhow::Result<usize> {
+        let collection = self.collection(source);
+        let room = collection.find_one(doc! { "_id": id }).projection(doc! { "outbox": 1 }).await?;
         let entries: Vec<Document> = match room.as_ref().map(|r| r.get_array("outbox")) {
             Some(Ok(events)) => events.iter().filter_map(Bson::as_document).cloned().collect(),
             _ => Vec::new(),
@@ -98,15 +120,15 @@ impl RoomRelay {
         for result in futures::future::join_all(sends).await {
             result.map_err(|(e, _)| e).context("Kafka did not acknowledge a room event")?;
         }
-        let room_id = id.parse().context("a room id that is not a uuid")?;
+        let write_lock = (source.write_lock)(id)?;
         let published: Vec<Bson> = entries.into_iter().map(Bson::Document).collect();
         self.rooms
-            .locked(room_lock(room_id), async {
+            .locked(write_lock, async {
                 if !published.is_empty() {
-                    self.collection().update_one(doc! { "_id": id }, doc! { "$pullAll": { "outbox": &published } }).await?;
+                    collection.update_one(doc! { "_id": id }, doc! { "$pullAll": { "outbox": &published } }).await?;
                 }
                 // Matches only while the outbox is empty: an event pushed meanwhile keeps the flag.
-                self.collection()
+                collection
                     .update_one(doc! { "_id": id, "outbox": { "$size": 0 } }, doc! { "$unset": { PENDING: "" } })
                     .await?;
                 Ok(())

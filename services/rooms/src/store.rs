@@ -65,6 +65,7 @@ pub async fn ensure_indexes(db: &Database) -> mongodb::error::Result<()> {
     rooms(db)
         .create_index(IndexModel::builder().keys(doc! { crate::outbox::PENDING: 1 }).options(sparse).build())
         .await?;
+    crate::assignment_store::ensure_indexes(db).await?;
     crate::ticket_store::ensure_indexes(db).await
 }
 

@@ -6,6 +6,7 @@ mod profile;
 mod profile_store;
 mod service;
 mod session;
+mod staff;
 mod store;
 
 pub use domain::{Identity, Language, User};
@@ -13,5 +14,6 @@ pub use error::UsersError;
 pub use profile::{InvalidProfile, NewProfile, PersonName, Phone, Profile};
 pub use oidc::{Oidc, OidcConfig, PendingLogin, SignedIn};
 pub use service::UsersService;
+pub use staff::MAX_STAFF_LISTED;
 pub use session::{Grant, RefreshToken, SessionGuard, SessionPolicy, Verdict};
 pub use store::OUTBOX;

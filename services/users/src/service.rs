@@ -7,7 +7,7 @@ use sqlx::PgPool;
 /// The only way other code reaches user data.
 #[derive(Clone)]
 pub struct UsersService {
-    pool: PgPool,
+    pub(crate) pool: PgPool,
 }
 
 impl UsersService {

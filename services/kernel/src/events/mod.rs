@@ -14,10 +14,11 @@ pub const PAYMENT_COMPLETED: &str = "payment.completed";
 pub const PAYMENT_FAILED: &str = "payment.failed";
 pub const FOLIO_CHANGED: &str = "folio.changed";
 pub const ROOM_STATUS_CHANGED: &str = "room.status.changed";
+pub const HOUSEKEEPING_ASSIGNED: &str = "housekeeping.assigned";
 pub const USER_REGISTERED: &str = "user.registered";
 pub const NOTIFICATION_SENT: &str = "notification.sent";
 
-pub const ALL_TOPICS: [&str; 12] = [
+pub const ALL_TOPICS: [&str; 13] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
     BOOKING_MODIFIED,
@@ -28,6 +29,7 @@ pub const ALL_TOPICS: [&str; 12] = [
     PAYMENT_FAILED,
     FOLIO_CHANGED,
     ROOM_STATUS_CHANGED,
+    HOUSEKEEPING_ASSIGNED,
     USER_REGISTERED,
     NOTIFICATION_SENT,
 ];
@@ -62,12 +64,14 @@ impl<P: Event> Envelope<P> {
 }
 
 mod bookings;
+mod housekeeping;
 mod notifications;
 mod payments;
 mod rooms;
 mod users;
 
 pub use bookings::*;
+pub use housekeeping::*;
 pub use notifications::*;
 pub use payments::*;
 pub use rooms::*;
