@@ -15,6 +15,8 @@ pub struct Config {
     pub kafka_brokers: String,
     /// Prepended to consumer group names, so a test run or a second app never steals partitions.
     pub kafka_group_prefix: String,
+    /// See `eventbus::Subscription::skip_before`; set only by tests.
+    pub kafka_skip_before: Option<chrono::DateTime<chrono::Utc>>,
     pub oidc_issuer_url: String,
     pub oidc_client_id: String,
     pub oidc_client_secret: SecretString,
@@ -56,6 +58,7 @@ impl Config {
             redis_url: var("REDIS_URL", "redis://127.0.0.1:6379").into(),
             kafka_brokers: var("KAFKA_BROKERS", "127.0.0.1:9092"),
             kafka_group_prefix: var("KAFKA_GROUP_PREFIX", ""),
+            kafka_skip_before: None,
             oidc_issuer_url: var("OIDC_ISSUER_URL", "http://127.0.0.1:8180/realms/hotel"),
             oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
             oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),

@@ -109,38 +109,16 @@ impl Application {
             workers.push(tokio::spawn(room_relay.run(shutdown_rx.clone())));
             let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
             workers.push(tokio::spawn(notifications.clone().run_sender(shutdown_rx.clone())));
-            let brokers = config.kafka_brokers.clone();
-            let group = consumer_group(&config, NotificationsConsumer::GROUP);
-            let rx = shutdown_rx.clone();
-            workers.push(tokio::spawn(async move {
-                let consumer = NotificationsConsumer(notifications);
-                let topics = NotificationsConsumer::TOPICS;
-                if let Err(e) = eventbus::run_consumer(&brokers, &group, &topics, consumer, rx).await {
-                    tracing::error!(error = ?e, "the notifications consumer stopped");
-                }
-            }));
+            let handler = NotificationsConsumer(notifications);
+            let group = NotificationsConsumer::GROUP;
+            workers.push(consumer(&config, group, &NotificationsConsumer::TOPICS, handler, &shutdown_rx));
             workers.push(tokio::spawn(state.payments.clone().run_releases(shutdown_rx.clone())));
-            let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, PaymentsConsumer::GROUP));
-            let (consumer, rx) = (PaymentsConsumer(state.payments.clone()), shutdown_rx.clone());
-            workers.push(tokio::spawn(async move {
-                if let Err(e) = eventbus::run_consumer(&brokers, &group, &PaymentsConsumer::TOPICS, consumer, rx).await {
-                    tracing::error!(error = ?e, "the payments consumer stopped");
-                }
-            }));
-            let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, BillingConsumer::GROUP));
-            let (consumer, rx) = (BillingConsumer(state.billing.clone()), shutdown_rx.clone());
-            workers.push(tokio::spawn(async move {
-                if let Err(e) = eventbus::run_consumer(&brokers, &group, &BillingConsumer::TOPICS, consumer, rx).await {
-                    tracing::error!(error = ?e, "the billing consumer stopped");
-                }
-            }));
-            let (brokers, group) = (config.kafka_brokers.clone(), consumer_group(&config, RoomsConsumer::GROUP));
-            let (consumer, rx) = (RoomsConsumer(state.rooms.clone()), shutdown_rx.clone());
-            workers.push(tokio::spawn(async move {
-                if let Err(e) = eventbus::run_consumer(&brokers, &group, &RoomsConsumer::TOPICS, consumer, rx).await {
-                    tracing::error!(error = ?e, "the rooms consumer stopped");
-                }
-            }));
+            let handler = PaymentsConsumer(state.payments.clone());
+            workers.push(consumer(&config, PaymentsConsumer::GROUP, &PaymentsConsumer::TOPICS, handler, &shutdown_rx));
+            let handler = BillingConsumer(state.billing.clone());
+            workers.push(consumer(&config, BillingConsumer::GROUP, &BillingConsumer::TOPICS, handler, &shutdown_rx));
+            let handler = RoomsConsumer(state.rooms.clone());
+            workers.push(consumer(&config, RoomsConsumer::GROUP, &RoomsConsumer::TOPICS, handler, &shutdown_rx));
         }
 
         // The staff screens of this process need the feed whether or not it runs the workers.
@@ -189,6 +167,28 @@ impl Application {
         }
         Ok(())
     }
+}
+
+/// Runs `handler` on `topics` as this app's `group` until shutdown.
+fn consumer(
+    config: &Config,
+    group: &str,
+    topics: &'static [&'static str],
+    handler: impl eventbus::Handler,
+    shutdown: &watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let shutdown = shutdown.clone();
+    let sub = eventbus::Subscription {
+        brokers: config.kafka_brokers.clone(),
+        group: consumer_group(config, group),
+        topics,
+        skip_before: config.kafka_skip_before,
+    };
+    tokio::spawn(async move {
+        if let Err(e) = eventbus::run_consumer(&sub, handler, shutdown).await {
+            tracing::error!(error = ?e, group = sub.group, "a consumer stopped");
+        }
+    })
 }
 
 /// A consumer group of this app, apart from other apps' (and test runs') under its prefix.

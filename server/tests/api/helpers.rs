@@ -29,6 +29,19 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     spawn(false, configure).await
 }
 
+/// Events from before this test run are other runs' history, not this run's to replay.
+static RUN_STARTED: std::sync::LazyLock<chrono::DateTime<chrono::Utc>> = std::sync::LazyLock::new(chrono::Utc::now);
+
+/// The rooms database is emptied once per run: rooms are never deleted, and every room a run
+/// added would otherwise slow each later run's inventory reads (a full scan in FerretDB).
+static FRESH_ROOMS: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+
+async fn drop_rooms_database(config: &Config) {
+    use secrecy::ExposeSecret;
+    let client = mongodb::Client::with_uri_str(config.mongodb_uri.expose_secret()).await.expect("FerretDB is up");
+    client.database(&config.mongodb_db).drop().await.expect("the test rooms database can be dropped");
+}
+
 async fn spawn(workers: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     static TRACING: Once = Once::new();
     TRACING.call_once(|| {
@@ -41,10 +54,12 @@ async fn spawn(workers: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     config.background_workers = workers;
     config.mongodb_db = std::env::var("MONGODB_DB").unwrap_or_else(|_| "hotel_it".into());
     config.kafka_group_prefix = format!("it-{}", uuid::Uuid::new_v4());
+    config.kafka_skip_before = Some(*RUN_STARTED);
     if std::env::var("DATABASE_URL").is_err() {
         config.database_url = "postgres://hotel:hotel@127.0.0.1:5432/hotel_test".to_owned().into();
     }
     configure(&mut config);
+    FRESH_ROOMS.get_or_init(|| drop_rooms_database(&config)).await;
     let options = LeptosOptions::builder()
         .output_name("hotel")
         .site_addr("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap())

@@ -1,4 +1,5 @@
 use anyhow::Context;
+use chrono::{DateTime, Utc};
 use futures::future::BoxFuture;
 use rdkafka::consumer::{CommitMode, Consumer, StreamConsumer};
 use rdkafka::{ClientConfig, Message};
@@ -10,24 +11,35 @@ pub trait Handler: Send + Sync + 'static {
     fn handle<'a>(&'a self, topic: &'a str, payload: &'a [u8]) -> BoxFuture<'a, anyhow::Result<()>>;
 }
 
-/// Consumes `topics` as `group`, committing each offset only after the handler succeeded.
+/// Where and what a consumer reads.
+#[derive(Debug, Clone)]
+pub struct Subscription {
+    pub brokers: String,
+    pub group: String,
+    pub topics: &'static [&'static str],
+    /// Events written before this instant are committed unhandled. A new group starts at the
+    /// earliest offset, which in a test run means every earlier run's history; tests set their
+    /// start here, production leaves it `None`.
+    pub skip_before: Option<DateTime<Utc>>,
+}
+
+/// Consumes as `sub` says, committing each offset only after the handler succeeded.
 /// A failing event is retried with backoff rather than skipped, so nothing is lost; Kafka going
 /// away only pauses the loop.
 pub async fn run_consumer(
-    brokers: &str,
-    group: &str,
-    topics: &[&str],
+    sub: &Subscription,
     handler: impl Handler,
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
+    let (group, skip_before) = (sub.group.as_str(), sub.skip_before.map(|t| t.timestamp_millis()));
     let consumer: StreamConsumer = ClientConfig::new()
-        .set("bootstrap.servers", brokers)
+        .set("bootstrap.servers", &sub.brokers)
         .set("group.id", group)
         .set("enable.auto.commit", "false")
         .set("auto.offset.reset", "earliest")
         .create()
         .context("creating a Kafka consumer")?;
-    consumer.subscribe(topics).context("subscribing to topics")?;
+    consumer.subscribe(sub.topics).context("subscribing to topics")?;
     loop {
         let message = tokio::select! {
             m = consumer.recv() => m,
@@ -42,8 +54,11 @@ pub async fn run_consumer(
             }
         };
         let payload = message.payload().unwrap_or_default();
+        let written = message.timestamp().to_millis();
+        let stale = matches!((skip_before, written), (Some(before), Some(at)) if at < before);
         let mut backoff = Duration::from_millis(200);
-        while let Err(e) = handler.handle(message.topic(), payload).await {
+        while !stale {
+            let Err(e) = handler.handle(message.topic(), payload).await else { break };
             tracing::warn!(error = ?e, group, topic = message.topic(), "event handler failed; retrying in {backoff:?}");
             tokio::select! {
                 _ = tokio::time::sleep(backoff) => {}

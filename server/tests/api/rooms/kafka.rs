@@ -18,7 +18,9 @@ fn config() -> ClientConfig {
     config
 }
 
-/// Every event published so far keyed by `room`, in the order they were written.
+/// Every event published so far keyed by `room`, in the order they were written, each once: the
+/// relay publishes at least once (a send that timed out is sent again), consumers and this
+/// reader drop a repeated `event_id`.
 pub async fn room_events(room: RoomId) -> Vec<serde_json::Value> {
     // Metadata and watermark calls block: keep them off the test's runtime.
     let ends: HashMap<i32, i64> = tokio::task::spawn_blocking(|| {
@@ -50,7 +52,10 @@ pub async fn room_events(room: RoomId) -> Vec<serde_json::Value> {
         while !remaining.is_empty() {
             let message = consumer.recv().await.unwrap();
             if message.key() == Some(key.as_bytes()) {
-                found.push(serde_json::from_slice(message.payload().unwrap()).unwrap());
+                let event: serde_json::Value = serde_json::from_slice(message.payload().unwrap()).unwrap();
+                if !found.iter().any(|seen: &serde_json::Value| seen["event_id"] == event["event_id"]) {
+                    found.push(event);
+                }
             }
             if remaining.get(&message.partition()).is_some_and(|end| message.offset() + 1 >= *end) {
                 remaining.remove(&message.partition());
