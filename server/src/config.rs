@@ -15,6 +15,9 @@ pub struct Config {
     pub kafka_brokers: String,
     /// Prepended to consumer group names, so a test run or a second app never steals partitions.
     pub kafka_group_prefix: String,
+    /// Whether the workers start each business day in every room (stay-overs dirty); tests that
+    /// share one rooms database start the day in their own rooms instead.
+    pub start_business_days: bool,
     /// See `eventbus::Subscription::skip_before`; set only by tests.
     pub kafka_skip_before: Option<chrono::DateTime<chrono::Utc>>,
     pub oidc_issuer_url: String,
@@ -59,6 +62,7 @@ impl Config {
             kafka_brokers: var("KAFKA_BROKERS", "127.0.0.1:9092"),
             kafka_group_prefix: var("KAFKA_GROUP_PREFIX", ""),
             kafka_skip_before: None,
+            start_business_days: true,
             oidc_issuer_url: var("OIDC_ISSUER_URL", "http://127.0.0.1:8180/realms/hotel"),
             oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
             oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),

@@ -113,6 +113,9 @@ impl Application {
             let group = NotificationsConsumer::GROUP;
             workers.push(consumer(&config, group, &NotificationsConsumer::TOPICS, handler, &shutdown_rx));
             workers.push(tokio::spawn(state.payments.clone().run_releases(shutdown_rx.clone())));
+            if config.start_business_days {
+                workers.push(tokio::spawn(state.desk.clone().run_business_days(shutdown_rx.clone())));
+            }
             let handler = PaymentsConsumer(state.payments.clone());
             workers.push(consumer(&config, PaymentsConsumer::GROUP, &PaymentsConsumer::TOPICS, handler, &shutdown_rx));
             let handler = BillingConsumer(state.billing.clone());

@@ -1,4 +1,5 @@
 //! Arrivals and departures at the desk, and the events rooms and payments follow.
+use crate::schemas::assert_valid;
 use crate::helpers::{add_guest, add_room_type, request, spawn_app, TestApp};
 use bookings::{BookingError, BookingStatus};
 use kernel::{BookingId, Stay};
@@ -15,13 +16,6 @@ async fn event(app: &TestApp, topic: &str, id: BookingId) -> serde_json::Value {
         .fetch_one(&app.deps.pg)
         .await
         .unwrap()
-}
-
-fn assert_valid(topic: &str, event: &serde_json::Value) {
-    let path = format!("{}/../docs/events/{topic}.v1.schema.json", env!("CARGO_MANIFEST_DIR"));
-    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    let errors: Vec<String> = jsonschema::validator_for(&schema).unwrap().iter_errors(event).map(|e| e.to_string()).collect();
-    assert!(errors.is_empty(), "{topic} does not match its schema: {errors:?}\n{event}");
 }
 
 #[tokio::test]

@@ -55,6 +55,7 @@ async fn spawn(workers: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     config.mongodb_db = std::env::var("MONGODB_DB").unwrap_or_else(|_| "hotel_it".into());
     config.kafka_group_prefix = format!("it-{}", uuid::Uuid::new_v4());
     config.kafka_skip_before = Some(*RUN_STARTED);
+    config.start_business_days = false;
     if std::env::var("DATABASE_URL").is_err() {
         config.database_url = "postgres://hotel:hotel@127.0.0.1:5432/hotel_test".to_owned().into();
     }

@@ -91,7 +91,7 @@ async fn setting_the_same_status_again_publishes_nothing() {
 async fn concurrent_changes_to_one_room_lose_no_event() {
     let app = spawn_app().await;
     let room = fresh_room(&app).await;
-    let statuses = [Housekeeping::Dirty, Housekeeping::Clean, Housekeeping::OutOfService, Housekeeping::Dirty];
+    let statuses = [Housekeeping::Dirty, Housekeeping::Clean, Housekeeping::Cleaning, Housekeeping::Dirty];
     let changes = (0..16).map(|i| {
         let rooms = app.state.rooms.clone();
         tokio::spawn(async move { rooms.set_housekeeping(room.id, statuses[i % 4], UserId::new(), None).await.unwrap() })
@@ -112,7 +112,7 @@ async fn concurrent_changes_to_one_room_lose_no_event() {
 }
 
 #[tokio::test]
-async fn an_out_of_order_room_leaves_the_availability_search() {
+async fn an_out_of_order_room_leaves_the_availability_search_one_out_of_service_stays() {
     let app = spawn_app().await;
     let room_type = add_room_type(&app, 2).await;
     let [first, second] = <[Room; 2]>::try_from(app.state.rooms.sellable_rooms(&room_type.code).await.unwrap()).unwrap();
@@ -121,7 +121,9 @@ async fn an_out_of_order_room_leaves_the_availability_search() {
 
     app.state.rooms.set_housekeeping(first.id, Housekeeping::OutOfOrder, by, note("broken window")).await.unwrap();
     assert_eq!(rooms_free(&app, &room_type).await, Some(1), "the snapshot was refreshed by the write");
-    app.state.rooms.set_housekeeping(second.id, Housekeeping::OutOfService, by, None).await.unwrap();
+    app.state.rooms.set_out_of_service(second.id, note("stained carpet"), by).await.unwrap();
+    assert_eq!(rooms_free(&app, &room_type).await, Some(1), "a room out of service is still sold");
+    app.state.rooms.set_housekeeping(second.id, Housekeeping::OutOfOrder, by, None).await.unwrap();
     assert_eq!(rooms_free(&app, &room_type).await, None, "no sellable room left");
 
     app.state.rooms.set_housekeeping(first.id, Housekeeping::Dirty, by, None).await.unwrap();

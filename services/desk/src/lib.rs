@@ -1,5 +1,6 @@
 //! The front desk's use cases that read or change more than one service: each service keeps
 //! its own data; this crate only puts their answers together for the people at the desk.
+mod business_day;
 mod error;
 mod folio;
 mod folio_error;
@@ -12,6 +13,7 @@ mod stay;
 mod today;
 mod walk_in;
 
+pub use business_day::THE_SYSTEM;
 pub use error::DeskError;
 pub use folio::{Settlement, Tender};
 pub use folio_error::FolioError;

@@ -43,7 +43,7 @@ impl NotReady {
             (_, Housekeeping::Clean) => "clean but not yet inspected",
             (_, Housekeeping::Dirty) => "dirty",
             (_, Housekeeping::OutOfOrder) => "out of order",
-            (_, Housekeeping::OutOfService) => "out of service",
+            (_, Housekeeping::Cleaning) => "being cleaned",
         };
         Some(Self {
             room: room.number.clone(),

@@ -54,10 +54,8 @@ pub async fn run_consumer(
             }
         };
         let payload = message.payload().unwrap_or_default();
-        let written = message.timestamp().to_millis();
-        let stale = matches!((skip_before, written), (Some(before), Some(at)) if at < before);
         let mut backoff = Duration::from_millis(200);
-        while !stale {
+        while !stale_before(skip_before, &message) {
             let Err(e) = handler.handle(message.topic(), payload).await else { break };
             tracing::warn!(error = ?e, group, topic = message.topic(), "event handler failed; retrying in {backoff:?}");
             tokio::select! {
@@ -72,4 +70,9 @@ pub async fn run_consumer(
             tracing::warn!(error = %e, group, "committing an offset failed; the event may be delivered again");
         }
     }
+}
+
+/// Written before `skip_before` (see `Subscription`): committed unhandled.
+fn stale_before(skip_before: Option<i64>, message: &impl Message) -> bool {
+    matches!((skip_before, message.timestamp().to_millis()), (Some(before), Some(at)) if at < before)
 }

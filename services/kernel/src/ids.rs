@@ -12,7 +12,7 @@ macro_rules! uuid_id {
             pub fn new() -> Self {
                 Self(Uuid::new_v4())
             }
-            pub fn from_uuid(id: Uuid) -> Self {
+            pub const fn from_uuid(id: Uuid) -> Self {
                 Self(id)
             }
             pub fn as_uuid(&self) -> Uuid {

@@ -49,6 +49,7 @@ struct Stored {
     occupant: Occupant,
     stamp: Option<String>,
     version: Option<Bson>,
+    seq: Option<i64>,
 }
 
 impl RoomsService {
@@ -107,7 +108,7 @@ impl RoomsService {
     /// Like `change_status`, compare-and-set on what was read, the last booking event included.
     async fn apply_stay_locked(&self, c: &StayChange) -> Result<Option<EventId>, HousekeepingError> {
         for _ in 0..ATTEMPTS {
-            let Stored { room, occupant, stamp, version } = self.stored(c.room).await?;
+            let Stored { room, occupant, stamp, version, seq } = self.stored(c.room).await?;
             let (to, occupied_by) = match occupant.on(c.event, c.mark) {
                 Decision::Apply { status, occupied_by } => (status, occupied_by),
                 Decision::Stale => {
@@ -123,12 +124,7 @@ impl RoomsService {
                     return Ok(None);
                 }
             };
-            let (update, event_id) = stay_update(&room, occupant, to, occupied_by, c)?;
-            let mut filter = doc! {
-                "_id": c.room.to_string(),
-                "housekeeping": occupant.status.housekeeping.as_str(),
-                "occupancy": occupant.status.occupancy.as_str(),
-            };
+            let (update, mut filter, event_id) = stay_update(&room, occupant, seq, to, occupied_by, c)?;
             filter.insert(STAY_EVENT_AT, stamp.map_or_else(|| doc! { "$exists": false }.into(), Bson::String));
             filter.insert(STAY_VERSION, version.unwrap_or_else(|| doc! { "$exists": false }.into()));
             if store::rooms(&self.db).update_one(filter, update).await?.matched_count == 1 {
@@ -175,20 +171,23 @@ impl RoomsService {
             None => None,
         };
         let doc: RoomDoc = mongodb::bson::from_document(stored).context("a stored room is invalid")?;
+        let seq = doc.state_seq;
         let room = Room::try_from(doc).context("a stored room is invalid")?;
-        let status = RoomStatus { housekeeping: room.housekeeping, occupancy: room.occupancy };
-        Ok(Stored { room, occupant: Occupant { status, occupied_by, last }, stamp, version })
+        let status = room.status();
+        Ok(Stored { room, occupant: Occupant { status, occupied_by, last }, stamp, version, seq })
     }
 }
 
-/// The update recording `c`, with the status change and its event when there is one.
+/// The update recording `c`, with the status change and its event when there is one, and the
+/// filter matching the room only while its state is as read.
 fn stay_update(
     room: &Room,
     occupant: Occupant,
+    seq: Option<i64>,
     to: Option<RoomStatus>,
     occupied_by: Option<BookingId>,
     c: &StayChange,
-) -> anyhow::Result<(Document, Option<EventId>)> {
+) -> anyhow::Result<(Document, Document, Option<EventId>)> {
     let from = occupant.status;
     let mark = c.mark.after(occupant.last);
     let mut set = doc! {
@@ -199,10 +198,10 @@ fn stay_update(
     if let Some(booking) = occupied_by {
         set.insert(OCCUPIED_BY, booking.to_string());
     }
+    let (state, filter) = store::state_change(room.id, seq, &to.unwrap_or(from), None);
     let (mut update, event_id) = match to {
         Some(to) => {
-            set.insert("housekeeping", to.housekeeping.as_str());
-            set.insert("occupancy", to.occupancy.as_str());
+            set.extend(state);
             let now = Utc::now();
             let event = Envelope::new(changed(room, from, to, c.by, None, now), now);
             (outbox::set_and_queue(set, outbox::entry(&event)?), Some(event.event_id))
@@ -212,5 +211,5 @@ fn stay_update(
     if occupied_by.is_none() {
         update.insert("$unset", doc! { OCCUPIED_BY: "" });
     }
-    Ok((update, event_id))
+    Ok((update, filter, event_id))
 }

@@ -1,3 +1,5 @@
+use crate::{GuestService, RoomStatus};
+use chrono::NaiveDate;
 use kernel::{Money, Party, RoomId, RoomTypeCode};
 use mongodb::bson::Document;
 use serde::{Deserialize, Serialize};
@@ -29,15 +31,29 @@ impl RoomType {
 pub enum Housekeeping {
     Clean,
     Dirty,
+    /// An attendant is cleaning it now.
+    Cleaning,
     Inspected,
+    /// Not sellable until put back (a room only flagged out of service stays sellable).
     OutOfOrder,
-    OutOfService,
 }
 
 impl Housekeeping {
-    /// Out-of-order and out-of-service rooms leave the sellable inventory.
+    pub const ALL: [Housekeeping; 5] =
+        [Housekeeping::Dirty, Housekeeping::Cleaning, Housekeeping::Clean, Housekeeping::Inspected, Housekeeping::OutOfOrder];
+
+    /// Out-of-order rooms leave the sellable inventory.
     pub fn sellable(self) -> bool {
-        !matches!(self, Housekeeping::OutOfOrder | Housekeeping::OutOfService)
+        self != Housekeeping::OutOfOrder
+    }
+
+    /// Ready for a guest: cleaned, and inspected where the hotel asks for it.
+    pub fn ready(self, inspection_required: bool) -> bool {
+        match self {
+            Housekeeping::Inspected => true,
+            Housekeeping::Clean => !inspection_required,
+            _ => false,
+        }
     }
 
     /// The stored and published name, e.g. `out_of_order`.
@@ -45,9 +61,9 @@ impl Housekeeping {
         match self {
             Housekeeping::Clean => "clean",
             Housekeeping::Dirty => "dirty",
+            Housekeeping::Cleaning => "cleaning",
             Housekeeping::Inspected => "inspected",
             Housekeeping::OutOfOrder => "out_of_order",
-            Housekeeping::OutOfService => "out_of_service",
         }
     }
 }
@@ -85,7 +101,45 @@ pub struct Room {
     pub features: Document,
     pub housekeeping: Housekeeping,
     pub occupancy: Occupancy,
+    pub guest_service: GuestService,
+    /// Sellable but flagged (a broken minibar, a stained carpet): the desk sells it last.
+    pub out_of_service: bool,
+    /// The last day an out-of-order room stays out; the start of the day after puts it back.
+    pub out_of_order_until: Option<NaiveDate>,
+    /// What housekeeping saw at the door today, when it says so.
+    pub reported: Option<Occupancy>,
+    /// The business day whose start this room has been through (see `RoomStatus::start_of_day`).
+    pub business_day: Option<NaiveDate>,
+    /// Why the last change of state was made, as staff wrote it.
+    pub status_note: Option<String>,
     pub notes: String,
+}
+
+impl Room {
+    pub fn status(&self) -> RoomStatus {
+        RoomStatus {
+            housekeeping: self.housekeeping,
+            occupancy: self.occupancy,
+            guest_service: self.guest_service,
+            out_of_service: self.out_of_service,
+            out_of_order_until: self.out_of_order_until,
+            reported: self.reported,
+            business_day: self.business_day,
+        }
+    }
+
+    pub fn with_status(self, s: RoomStatus) -> Room {
+        Room {
+            housekeeping: s.housekeeping,
+            occupancy: s.occupancy,
+            guest_service: s.guest_service,
+            out_of_service: s.out_of_service,
+            out_of_order_until: s.out_of_order_until,
+            reported: s.reported,
+            business_day: s.business_day,
+            ..self
+        }
+    }
 }
 
 impl Room {
@@ -99,6 +153,12 @@ impl Room {
             features: Document::new(),
             housekeeping: Housekeeping::Clean,
             occupancy: Occupancy::Vacant,
+            guest_service: GuestService::None,
+            out_of_service: false,
+            out_of_order_until: None,
+            reported: None,
+            business_day: None,
+            status_note: None,
             notes: String::new(),
         }
     }
@@ -126,17 +186,26 @@ impl Note {
     }
 }
 
+impl From<Note> for String {
+    fn from(n: Note) -> String {
+        n.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn stored_names_match_serde() {
-        for h in [Housekeeping::Clean, Housekeeping::Dirty, Housekeeping::Inspected, Housekeeping::OutOfOrder, Housekeeping::OutOfService] {
+        for h in Housekeeping::ALL {
             assert_eq!(serde_json::to_value(h).unwrap(), h.as_str());
         }
         for o in [Occupancy::Vacant, Occupancy::Occupied] {
             assert_eq!(serde_json::to_value(o).unwrap(), o.as_str());
+        }
+        for g in GuestService::ALL {
+            assert_eq!(serde_json::to_value(g).unwrap(), g.as_str());
         }
         assert_eq!(Housekeeping::OutOfOrder.to_string(), "out of order");
     }

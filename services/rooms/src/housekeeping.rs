@@ -3,7 +3,7 @@
 use crate::status::{RoomStatus, StatusRefused};
 use crate::store::{self, RoomDoc};
 use crate::lock::Lock;
-use crate::{outbox, Housekeeping, HousekeepingError, Note, Occupancy, Room, RoomsService};
+use crate::{outbox, Discrepancy, Housekeeping, HousekeepingError, Note, Occupancy, Room, RoomsService};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
@@ -30,12 +30,7 @@ impl RoomsService {
     /// One room as it is now, not from the inventory snapshot.
     #[tracing::instrument(skip(self))]
     pub async fn room(&self, id: RoomId) -> Result<Room, HousekeepingError> {
-        let doc: RoomDoc = store::rooms(&self.db)
-            .find_one(doc! { "_id": id.to_string() })
-            .projection(store::room_fields())
-            .await?
-            .ok_or(HousekeepingError::RoomNotFound(id))?;
-        Ok(Room::try_from(doc).context("a stored room is invalid")?)
+        Ok(self.room_at(id).await?.0)
     }
 
     /// The room numbered `number` as it is now, out of order or not; `None` when there is none.
@@ -114,35 +109,39 @@ impl RoomsService {
         rule: impl Fn(RoomStatus) -> Result<Option<RoomStatus>, StatusRefused>,
     ) -> Result<StatusUpdate, HousekeepingError> {
         for _ in 0..ATTEMPTS {
-            let room = self.room(id).await?;
-            let from = RoomStatus { housekeeping: room.housekeeping, occupancy: room.occupancy };
+            let (room, seq) = self.room_at(id).await?;
+            let from = room.status();
             let Some(to) = rule(from)? else {
                 return Ok(StatusUpdate { room, event_id: None });
             };
+            let (set, filter) = store::state_change(id, seq, &to, reason.as_deref());
+            // Passing into a new business day alone is bookkeeping, not news.
+            let news = RoomStatus { business_day: from.business_day, ..to } != from;
             let now = Utc::now();
-            let event = Envelope::new(changed(&room, from, to, by, reason.clone(), now), now);
-            let update = outbox::set_and_queue(
-                doc! { "housekeeping": to.housekeeping.as_str(), "occupancy": to.occupancy.as_str() },
-                outbox::entry(&event)?,
-            );
-            let written = store::rooms(&self.db)
-                .update_one(
-                    doc! {
-                        "_id": id.to_string(),
-                        "housekeeping": from.housekeeping.as_str(),
-                        "occupancy": from.occupancy.as_str(),
-                    },
-                    update,
-                )
-                .await?;
-            if written.matched_count == 1 {
+            let event = news.then(|| Envelope::new(changed(&room, from, to, by, reason.clone(), now), now));
+            let update = match &event {
+                Some(event) => outbox::set_and_queue(set, outbox::entry(event)?),
+                None => doc! { "$set": set },
+            };
+            if store::rooms(&self.db).update_one(filter, update).await?.matched_count == 1 {
                 self.inventory.invalidate().await;
                 tracing::info!(room = %room.number, from = ?from, to = ?to, "room status changed");
-                let room = Room { housekeeping: to.housekeeping, occupancy: to.occupancy, ..room };
-                return Ok(StatusUpdate { room, event_id: Some(event.event_id) });
+                let room = Room { status_note: reason, ..room.with_status(to) };
+                return Ok(StatusUpdate { room, event_id: event.map(|e| e.event_id) });
             }
         }
         Err(anyhow::anyhow!("room {id} kept changing while its status was being set").into())
+    }
+
+    /// The room and the sequence number of its state, read together.
+    pub(crate) async fn room_at(&self, id: RoomId) -> Result<(Room, Option<i64>), HousekeepingError> {
+        let doc: RoomDoc = store::rooms(&self.db)
+            .find_one(doc! { "_id": id.to_string() })
+            .projection(store::room_fields())
+            .await?
+            .ok_or(HousekeepingError::RoomNotFound(id))?;
+        let seq = doc.state_seq;
+        Ok((Room::try_from(doc).context("a stored room is invalid")?, seq))
     }
 }
 
@@ -160,6 +159,12 @@ pub(crate) fn changed(room: &Room, from: RoomStatus, to: RoomStatus, by: UserId,
         occupancy_from: from.occupancy.as_str().to_owned(),
         occupancy_to: to.occupancy.as_str().to_owned(),
         sellable: to.housekeeping.sellable(),
+        guest_service_from: from.guest_service.as_str().to_owned(),
+        guest_service_to: to.guest_service.as_str().to_owned(),
+        out_of_service: to.out_of_service,
+        out_of_order_until: to.out_of_order_until,
+        reported: to.reported.map(|o| o.as_str().to_owned()),
+        discrepancy: Discrepancy::of(to.reported, to.occupancy).map(|d| d.as_str().to_owned()),
         changed_by: by,
         reason,
         timestamp: at,

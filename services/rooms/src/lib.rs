@@ -2,6 +2,7 @@
 //! collections `room_types`, `rooms` and `maintenance_tickets`, and publishes
 //! `room.status.changed` through an outbox inside each room document; follows the front desk's
 //! `booking.checked_in`, `booking.checked_out` and `booking.cancelled` (`RoomsConsumer`).
+mod actions;
 mod arrivals;
 mod assignment;
 mod assignment_error;
@@ -12,6 +13,9 @@ mod distribute;
 mod domain;
 mod error;
 mod events;
+mod flags;
+mod settings;
+mod day;
 mod housekeeping;
 mod inventory;
 mod lock;
@@ -32,6 +36,8 @@ pub use assignment_error::AssignmentError;
 pub use distribute::{distribute, Held, RoomWork, WorkKind, ARRIVAL_CHECK_WEIGHT, DEPARTURE_WEIGHT, STAY_OVER_WEIGHT};
 pub use domain::{Housekeeping, InvalidNote, Note, Occupancy, Room, RoomType};
 pub use error::{HousekeepingError, RoomsError};
+pub use flags::{Discrepancy, GuestService};
+pub use settings::HousekeepingSettings;
 pub use events::RoomsConsumer;
 pub use housekeeping::StatusUpdate;
 pub use inventory::Inventory;

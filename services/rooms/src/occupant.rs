@@ -116,7 +116,7 @@ mod tests {
     use StayEvent::*;
 
     fn room(housekeeping: Housekeeping, occupancy: Occupancy, occupied_by: Option<BookingId>, last: Option<StayMark>) -> Occupant {
-        Occupant { status: RoomStatus { housekeeping, occupancy }, occupied_by, last }
+        Occupant { status: RoomStatus::new(housekeeping, occupancy), occupied_by, last }
     }
 
     fn mark(booking: BookingId, version: i64, at: DateTime<Utc>) -> StayMark {
@@ -124,7 +124,7 @@ mod tests {
     }
 
     fn status(housekeeping: Housekeeping, occupancy: Occupancy) -> Option<RoomStatus> {
-        Some(RoomStatus { housekeeping, occupancy })
+        Some(RoomStatus::new(housekeeping, occupancy))
     }
 
     #[test]

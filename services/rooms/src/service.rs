@@ -71,7 +71,7 @@ impl RoomsService {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
             .find(doc! {
                 "room_type": code.as_str(),
-                "housekeeping": { "$nin": ["out_of_order", "out_of_service"] },
+                "housekeeping": { "$ne": "out_of_order" },
             })
             .projection(store::room_fields())
             .sort(doc! { "number": 1 })
@@ -113,7 +113,7 @@ impl RoomsService {
     #[tracing::instrument(skip(self))]
     async fn sellable_rooms_by_type(&self) -> Result<std::collections::HashMap<RoomTypeCode, Vec<Room>>, RoomsError> {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
-            .find(doc! { "housekeeping": { "$nin": ["out_of_order", "out_of_service"] } })
+            .find(doc! { "housekeeping": { "$ne": "out_of_order" } })
             .projection(store::room_fields())
             .await?
             .try_collect()

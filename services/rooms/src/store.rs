@@ -3,7 +3,9 @@
 //!
 //! A room document may also hold `outbox` (events not yet on Kafka) and `outbox_pending`; see
 //! `crate::outbox`. `RoomDoc` leaves both out: reads project them away with [`room_fields`].
-use crate::{Housekeeping, Occupancy, Room, RoomType};
+use crate::{GuestService, Housekeeping, Occupancy, Room, RoomStatus, RoomType};
+use chrono::NaiveDate;
+use mongodb::bson::Bson;
 use kernel::{Currency, Money, RoomId, RoomTypeCode};
 use mongodb::bson::{doc, Document};
 use mongodb::options::IndexOptions;
@@ -36,8 +38,45 @@ pub struct RoomDoc {
     pub features: Document,
     pub housekeeping: Housekeeping,
     pub occupancy: Occupancy,
+    #[serde(default)]
+    pub guest_service: GuestService,
+    #[serde(default)]
+    pub out_of_service: bool,
+    #[serde(default)]
+    pub out_of_order_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub reported: Option<Occupancy>,
+    #[serde(default)]
+    pub business_day: Option<NaiveDate>,
+    #[serde(default)]
+    pub status_note: Option<String>,
+    /// Bumped by every change of state: what a writer compares before it writes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state_seq: Option<i64>,
     pub notes: String,
 }
+
+/// The `$set` of a change of state to `s`, and the filter that matches the room only while it
+/// is still at `seq`, the sequence number read with it.
+pub fn state_change(id: RoomId, seq: Option<i64>, s: &RoomStatus, note: Option<&str>) -> (Document, Document) {
+    let date = |d: Option<NaiveDate>| d.map_or(Bson::Null, |d| Bson::String(d.to_string()));
+    let set = doc! {
+        "housekeeping": s.housekeeping.as_str(),
+        "occupancy": s.occupancy.as_str(),
+        "guest_service": s.guest_service.as_str(),
+        "out_of_service": s.out_of_service,
+        "out_of_order_until": date(s.out_of_order_until),
+        "reported": s.reported.map_or(Bson::Null, |o| Bson::String(o.as_str().to_owned())),
+        "business_day": date(s.business_day),
+        "status_note": note.map_or(Bson::Null, |n| Bson::String(n.to_owned())),
+        STATE_SEQ: seq.unwrap_or(0) + 1,
+    };
+    let mut filter = doc! { "_id": id.to_string() };
+    filter.insert(STATE_SEQ, seq.map_or_else(|| doc! { "$exists": false }.into(), Bson::Int64));
+    (set, filter)
+}
+
+pub const STATE_SEQ: &str = "state_seq";
 
 pub fn room_types(db: &Database) -> Collection<RoomTypeDoc> {
     db.collection("room_types")
@@ -64,6 +103,13 @@ pub async fn ensure_indexes(db: &Database) -> mongodb::error::Result<()> {
     let sparse = IndexOptions::builder().sparse(true).build();
     rooms(db)
         .create_index(IndexModel::builder().keys(doc! { crate::outbox::PENDING: 1 }).options(sparse).build())
+        .await?;
+    // Before out of service became a flag it was a condition; such a room still needs cleaning.
+    rooms(db)
+        .update_many(
+            doc! { "housekeeping": "out_of_service" },
+            doc! { "$set": { "housekeeping": "dirty", "out_of_service": true } },
+        )
         .await?;
     crate::assignment_store::ensure_indexes(db).await?;
     crate::ticket_store::ensure_indexes(db).await
@@ -117,6 +163,12 @@ impl TryFrom<RoomDoc> for Room {
             features: d.features,
             housekeeping: d.housekeeping,
             occupancy: d.occupancy,
+            guest_service: d.guest_service,
+            out_of_service: d.out_of_service,
+            out_of_order_until: d.out_of_order_until,
+            reported: d.reported,
+            business_day: d.business_day,
+            status_note: d.status_note,
             notes: d.notes,
         })
     }
@@ -132,6 +184,13 @@ impl From<&Room> for RoomDoc {
             features: r.features.clone(),
             housekeeping: r.housekeeping,
             occupancy: r.occupancy,
+            guest_service: r.guest_service,
+            out_of_service: r.out_of_service,
+            out_of_order_until: r.out_of_order_until,
+            reported: r.reported,
+            business_day: r.business_day,
+            status_note: r.status_note.clone(),
+            state_seq: None,
             notes: r.notes.clone(),
         }
     }

@@ -1,6 +1,7 @@
 //! Housekeeping assignments: rooms given to attendants per business date, shared out evenly.
 mod assignments;
 mod distribute;
+mod states;
 
 use crate::helpers::{unique, TestApp};
 use chrono::NaiveDate;
