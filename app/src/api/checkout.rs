@@ -20,20 +20,15 @@ pub async fn book(
     card_year: String,
     card_cvc: String,
 ) -> Result<String, AppError> {
-    use kernel::{Party, Role, RoomTypeCode, Stay};
+    use super::book_form::{self, CardFields, StayFields};
+    use kernel::Role;
     let user = super::session::server::require(&[Role::Guest, Role::FrontDesk, Role::Manager, Role::Admin]).await?;
     let state = crate::state::state()?;
     let today = state.bookings.today();
-    let invalid = |e: &dyn std::fmt::Display| AppError::Invalid(e.to_string());
-    let request = bookings::BookRequest {
-        user_id: user.user_id,
-        room_type: RoomTypeCode::parse(&room_type).map_err(|e| invalid(&e))?,
-        stay: Stay::parse(&check_in, &check_out, today).map_err(|e| invalid(&e))?,
-        party: Party::new(adults, children).map_err(|e| invalid(&e))?,
-        idempotency_key: idempotency_key.parse().map_err(|_| AppError::Invalid("the form has expired; reload the page".into()))?,
-        promo_code: Some(promo),
-    };
-    let card = payments::CardDetails::parse(&card_number, &card_month, &card_year, &card_cvc, today).map_err(|e| invalid(&e))?;
+    let stay = StayFields { room_type: &room_type, check_in: &check_in, check_out: &check_out, adults, children, idempotency_key: &idempotency_key, promo: &promo };
+    let request = book_form::request(user.user_id, stay, today).map_err(book_form::unfielded)?;
+    let card = CardFields { number: &card_number, month: &card_month, year: &card_year, cvc: &card_cvc };
+    let card = book_form::card(card, today).map_err(book_form::unfielded)?;
     let booking = bookings::checkout::checkout(&state.bookings, &state.payments, request, card)
         .await
         .map_err(server::checkout_error)?;

@@ -1,6 +1,8 @@
 //! Server functions, one file per service they drive. Each parses input, checks the caller's
 //! role, calls one service method and maps its error.
 pub mod booking_actions;
+#[cfg(feature = "ssr")]
+pub(crate) mod book_form;
 pub mod bookings;
 pub mod checkout;
 pub mod desk;

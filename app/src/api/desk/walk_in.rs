@@ -70,29 +70,34 @@ pub async fn desk_book(
     #[server(default)] card_year: String,
     #[server(default)] card_cvc: String,
 ) -> Result<String, AppError> {
-    use kernel::{Party, RoomTypeCode, Stay};
+    use crate::api::book_form::{self, CardFields, StayFields};
     let user = super::access::require_desk().await?;
     let state = crate::state::state()?;
     let today = state.bookings.today();
-    let request = bookings::BookRequest {
-        user_id: guest
-            .trim()
-            .parse()
-            .map_err(|_| AppError::field("guest", "find or register the guest first"))?,
-        room_type: RoomTypeCode::parse(&room_type)
-            .map_err(|e| AppError::field("room_type", e.to_string()))?,
-        stay: Stay::parse(&check_in, &check_out, today)
-            .map_err(|e| AppError::field("check_in", e.to_string()))?,
-        party: Party::new(adults, children)
-            .map_err(|e| AppError::field("adults", e.to_string()))?,
-        idempotency_key: super::folio::server::key(&idempotency_key)?,
-        promo_code: Some(promo).filter(|p| !p.trim().is_empty()),
+    let guest = guest
+        .trim()
+        .parse()
+        .map_err(|_| AppError::field("guest", "find or register the guest first"))?;
+    let stay = StayFields {
+        room_type: &room_type,
+        check_in: &check_in,
+        check_out: &check_out,
+        adults,
+        children,
+        idempotency_key: &idempotency_key,
+        promo: &promo,
     };
+    let request = book_form::request(guest, stay, today)?;
     let card = match payment.as_str() {
-        "card" => Some(
-            payments::CardDetails::parse(&card_number, &card_month, &card_year, &card_cvc, today)
-                .map_err(|e| AppError::field("card_number", e.to_string()))?,
-        ),
+        "card" => Some(book_form::card(
+            CardFields {
+                number: &card_number,
+                month: &card_month,
+                year: &card_year,
+                cvc: &card_cvc,
+            },
+            today,
+        )?),
         "later" => None,
         _ => {
             return Err(AppError::field(

@@ -2,9 +2,10 @@
 //! enough for its party, with their housekeeping state); a room not ready for a guest in house
 //! asked about first; every refusal saying why; guests and strangers refused.
 use crate::helpers::{
-    add_guest, add_room_type, browser, call, request, sign_in, spawn_app, unique, TestApp,
+    add_guest, add_room_type, browser, call, post, request, sign_in, spawn_app, unique, TestApp,
 };
 use kernel::{BookingId, Currency, Money, Stay, UserId};
+use reqwest::StatusCode;
 use rooms::{Housekeeping, Room, RoomType};
 use serde_json::{json, Value};
 
@@ -65,24 +66,6 @@ fn move_form(id: BookingId, room: &str, confirm: bool) -> Vec<(&'static str, Str
         ("room_number", room.to_owned()),
         ("confirm_not_ready", confirm.to_string()),
     ]
-}
-
-async fn post(
-    client: &reqwest::Client,
-    app: &TestApp,
-    endpoint: &str,
-    form: &[(&str, String)],
-) -> (u16, Value) {
-    let response = client
-        .post(format!("{}/api/{endpoint}", app.address))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or(Value::Null),
-    )
 }
 
 async fn moves(app: &TestApp, id: BookingId) -> i64 {
@@ -203,7 +186,7 @@ async fn a_dirty_room_for_a_guest_in_house_is_refused_until_the_desk_confirms() 
         &move_form(stay.id, &other, false),
     )
     .await;
-    assert_eq!(status, 409, "{body}");
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(
         body,
         json!({ "Conflict": format!("Room {other} is dirty: confirm to move the guest there anyway") })
@@ -217,7 +200,8 @@ async fn a_dirty_room_for_a_guest_in_house_is_refused_until_the_desk_confirms() 
     )
     .await;
     assert_eq!(
-        without_flag.0, 409,
+        without_flag.0,
+        StatusCode::CONFLICT,
         "not confirming is the default: {}",
         without_flag.1
     );
@@ -231,7 +215,7 @@ async fn a_dirty_room_for_a_guest_in_house_is_refused_until_the_desk_confirms() 
     .await;
     assert_eq!(
         (status, body["room_number"].as_str()),
-        (200, Some(other.as_str())),
+        (StatusCode::OK, Some(other.as_str())),
         "{body}"
     );
     assert_eq!(body["status"], "checked in");
@@ -272,7 +256,7 @@ async fn a_move_refused_says_why_confirmed_or_not() {
                 &move_form(stay.id, room, confirm),
             )
             .await;
-            assert_eq!(status, 409, "{room}: {body}");
+            assert_eq!(status, StatusCode::CONFLICT, "{room}: {body}");
             assert_eq!(
                 body,
                 json!({ "Conflict": format!("room {room} cannot take this stay: {why}") }),
@@ -305,12 +289,12 @@ async fn guests_are_refused_and_strangers_asked_to_sign_in() {
     ] {
         assert_eq!(
             post(&signed_guest, &app, endpoint, &form).await.0,
-            403,
+            StatusCode::FORBIDDEN,
             "{endpoint} as a guest"
         );
         assert_eq!(
             post(&stranger, &app, endpoint, &form).await.0,
-            401,
+            StatusCode::UNAUTHORIZED,
             "{endpoint} signed out"
         );
     }
