@@ -180,3 +180,4 @@ pub mod desk;
 pub mod desk_folio;
 pub mod desk_rack;
 pub mod desk_walk_in;
+pub mod housekeeping;

@@ -16,6 +16,8 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use leptos_router::Lazy;
 use pages::desk::routes::{RackRoute, StayRoute, TodayRoute, WalkInRoute};
+use pages::housekeeping::routes::{BoardRoute, InspectRoute, MyRoomsRoute};
+use pages::housekeeping::HousekeepingArea;
 use pages::desk::DeskArea;
 use pages::guest::{
     book::BookPage, booking::BookingPage, change::ChangeBookingPage, home::HomePage, my_bookings::MyBookingsPage,
@@ -54,6 +56,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stays/:id") view={Lazy::<StayRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/rack") view={Lazy::<RackRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/new") view={Lazy::<WalkInRoute>::new()} ssr=SsrMode::Async/>
+                </ParentRoute>
+                <ParentRoute path=path!("/housekeeping") view=HousekeepingArea ssr=SsrMode::Async>
+                    <Route path=path!("") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/mine") view={Lazy::<MyRoomsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/inspect") view={Lazy::<InspectRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=GuestArea ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

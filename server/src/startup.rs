@@ -259,7 +259,7 @@ fn router(state: AppState, deps: Dependencies, door: WebDoor, live: LiveRoutes) 
             web::headers::provide_request_nonce,
             app::shell,
         ))
-        .layer(axum::middleware::map_request_with_state(state.clone(), desk_viewer))
+        .layer(axum::middleware::map_request_with_state(state.clone(), staff_viewer))
         .layer(sessions)
         .layer(from_fn(web::error_status::server_fn_error_status))
         .layer(from_fn(web::limits::limit_input))
@@ -269,22 +269,22 @@ fn router(state: AppState, deps: Dependencies, door: WebDoor, live: LiveRoutes) 
         .with_state(state)
 }
 
-/// A page of the desk learns who asks before it is drawn: the answer the desk's access check
-/// gives, put into the request for `app::pages::desk::DeskArea` (inside the session layer, which
-/// puts the session there). Drawn knowing it, the console makes its page once, not once per
-/// pass of a `Suspense`.
-async fn desk_viewer(
+/// A page of a staff area learns who asks before it is drawn: the answer the area's access
+/// check gives, put into the request for the area's frame (inside the session layer, which puts
+/// the session there). Drawn knowing it, the console makes its page once, not once per pass of
+/// a `Suspense`.
+async fn staff_viewer(
     axum::extract::State(state): axum::extract::State<AppState>,
     mut request: axum::extract::Request,
 ) -> axum::extract::Request {
-    let path = request.uri().path();
-    let desk_page = path == "/desk" || path.starts_with("/desk/");
-    if request.method() == axum::http::Method::GET && desk_page {
+    use app::api::staff::StaffViewer;
+    let roles = StaffViewer::roles_for(request.uri().path());
+    if let (true, Some(roles)) = (request.method() == axum::http::Method::GET, roles) {
         if let Some(session) = request.extensions().get::<tower_sessions::Session>().cloned() {
             // Boxed, and a request mapping rather than a middleware around the handler: the
             // desk's pages render on a deep stack (a stay's page, in a debug build, close to
             // 2 MiB), so this adds next to nothing to it.
-            let viewer = Box::pin(app::api::desk::access::DeskViewer::of(&session, &state.sessions)).await;
+            let viewer = Box::pin(StaffViewer::of(&session, &state.sessions, roles)).await;
             request.extensions_mut().insert(viewer);
         }
     }

@@ -1,2 +1,3 @@
 pub mod desk;
 pub mod guest;
+pub mod housekeeping;

@@ -72,7 +72,7 @@ impl Desk {
         }
     }
 
-    async fn whole_list(&self, date: NaiveDate, list: DayList) -> Result<Vec<Booking>, DeskError> {
+    pub(crate) async fn whole_list(&self, date: NaiveDate, list: DayList) -> Result<Vec<Booking>, DeskError> {
         let mut all = Vec::new();
         for page in 0.. {
             let query = DayQuery {

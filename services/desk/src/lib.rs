@@ -1,5 +1,6 @@
 //! The front desk's use cases that read or change more than one service: each service keeps
 //! its own data; this crate only puts their answers together for the people at the desk.
+mod board;
 mod business_day;
 mod error;
 mod folio;
@@ -13,6 +14,7 @@ mod stay;
 mod today;
 mod walk_in;
 
+pub use board::{Board, BoardRoom, FrontOffice};
 pub use business_day::THE_SYSTEM;
 pub use error::DeskError;
 pub use folio::{Settlement, Tender};

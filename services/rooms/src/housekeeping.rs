@@ -18,6 +18,8 @@ pub(crate) const ATTEMPTS: usize = 3;
 /// waits: longer than the TTL, so a holder that died delays others but never fails them.
 const LOCK_TTL: Duration = Duration::from_secs(5);
 const LOCK_WAIT: Duration = Duration::from_secs(6);
+/// Keyed changes a room remembers: far more than a tablet queues in a dead spot.
+const KEYS_KEPT: usize = 100;
 
 /// The room after a status change, and the event that reports it (`None`: nothing changed).
 #[derive(Debug, Clone, PartialEq)]
@@ -98,7 +100,20 @@ impl RoomsService {
         reason: Option<String>,
         rule: impl Fn(RoomStatus) -> Result<Option<RoomStatus>, StatusRefused>,
     ) -> Result<StatusUpdate, HousekeepingError> {
-        self.locked(room_lock(id), self.change_status_locked(id, by, reason, rule)).await
+        self.locked(room_lock(id), self.change_status_locked(id, by, reason, None, rule)).await
+    }
+
+    /// [`Self::change_status`] once per `key`: a change already made under it changes nothing
+    /// again (a tablet replaying what it queued offline).
+    pub(crate) async fn change_status_once(
+        &self,
+        id: RoomId,
+        by: UserId,
+        reason: Option<String>,
+        key: &str,
+        rule: impl Fn(RoomStatus) -> Result<Option<RoomStatus>, StatusRefused>,
+    ) -> Result<StatusUpdate, HousekeepingError> {
+        self.locked(room_lock(id), self.change_status_locked(id, by, reason, Some(key), rule)).await
     }
 
     async fn change_status_locked(
@@ -106,15 +121,24 @@ impl RoomsService {
         id: RoomId,
         by: UserId,
         reason: Option<String>,
+        key: Option<&str>,
         rule: impl Fn(RoomStatus) -> Result<Option<RoomStatus>, StatusRefused>,
     ) -> Result<StatusUpdate, HousekeepingError> {
         for _ in 0..ATTEMPTS {
-            let (room, seq) = self.room_at(id).await?;
+            let (room, seq, mut keys) = self.room_at(id).await?;
+            if key.is_some_and(|k| keys.iter().any(|seen| seen == k)) {
+                return Ok(StatusUpdate { room, event_id: None });
+            }
             let from = room.status();
             let Some(to) = rule(from)? else {
                 return Ok(StatusUpdate { room, event_id: None });
             };
-            let (set, filter) = store::state_change(id, seq, &to, reason.as_deref());
+            let (mut set, filter) = store::state_change(id, seq, &to, reason.as_deref());
+            if let Some(key) = key {
+                keys.push(key.to_owned());
+                let keep = keys.len().saturating_sub(KEYS_KEPT);
+                set.insert("action_keys", keys.split_off(keep));
+            }
             // Passing into a new business day alone is bookkeeping, not news.
             let news = RoomStatus { business_day: from.business_day, ..to } != from;
             let now = Utc::now();
@@ -134,14 +158,14 @@ impl RoomsService {
     }
 
     /// The room and the sequence number of its state, read together.
-    pub(crate) async fn room_at(&self, id: RoomId) -> Result<(Room, Option<i64>), HousekeepingError> {
-        let doc: RoomDoc = store::rooms(&self.db)
+    pub(crate) async fn room_at(&self, id: RoomId) -> Result<(Room, Option<i64>, Vec<String>), HousekeepingError> {
+        let mut doc: RoomDoc = store::rooms(&self.db)
             .find_one(doc! { "_id": id.to_string() })
             .projection(store::room_fields())
             .await?
             .ok_or(HousekeepingError::RoomNotFound(id))?;
-        let seq = doc.state_seq;
-        Ok((Room::try_from(doc).context("a stored room is invalid")?, seq))
+        let (seq, keys) = (doc.state_seq, std::mem::take(&mut doc.action_keys));
+        Ok((Room::try_from(doc).context("a stored room is invalid")?, seq, keys))
     }
 }
 

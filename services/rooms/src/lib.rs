@@ -35,6 +35,7 @@ pub use assignment::{Assignment, AssignmentChange};
 pub use assignment_error::AssignmentError;
 pub use distribute::{distribute, Held, RoomWork, WorkKind, ARRIVAL_CHECK_WEIGHT, DEPARTURE_WEIGHT, STAY_OVER_WEIGHT};
 pub use domain::{Housekeeping, InvalidNote, Note, Occupancy, Room, RoomType};
+pub use actions::RoomAction;
 pub use error::{HousekeepingError, RoomsError};
 pub use flags::{Discrepancy, GuestService};
 pub use settings::HousekeepingSettings;

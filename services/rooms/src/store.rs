@@ -53,6 +53,9 @@ pub struct RoomDoc {
     /// Bumped by every change of state: what a writer compares before it writes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state_seq: Option<i64>,
+    /// The idempotency keys of the latest keyed changes (see `RoomsService::act`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub action_keys: Vec<String>,
     pub notes: String,
 }
 
@@ -191,6 +194,7 @@ impl From<&Room> for RoomDoc {
             business_day: r.business_day,
             status_note: r.status_note.clone(),
             state_seq: None,
+            action_keys: Vec::new(),
             notes: r.notes.clone(),
         }
     }

@@ -29,26 +29,3 @@ pub async fn require_desk_in(
 ) -> Result<crate::api::session::server::Signed, AppError> {
     crate::api::session::server::require_in(session, guard, &DESK_ROLES).await
 }
-
-/// Who asks for a page of the desk, worked out before the page is drawn: the server puts it in
-/// the request's extensions for `/desk` pages (server/src/startup.rs), and the console reads it
-/// back with [`DeskViewer::of_request`]. Known synchronously, the console draws its page once
-/// instead of under a `Suspense`, which runs its children (and so the page and its resources)
-/// several times on the server.
-#[cfg(feature = "ssr")]
-#[derive(Debug, Clone)]
-pub struct DeskViewer(pub Result<SessionUser, AppError>);
-
-#[cfg(feature = "ssr")]
-impl DeskViewer {
-    /// The answer [`desk_access`] would give for this session.
-    pub async fn of(session: &tower_sessions::Session, guard: &users::SessionGuard) -> Self {
-        Self(require_desk_in(session, guard).await.map(|signed| signed.view()))
-    }
-
-    /// The answer put into the request being rendered, if the server put one there.
-    pub fn of_request() -> Option<Result<SessionUser, AppError>> {
-        let parts = use_context::<axum::http::request::Parts>()?;
-        parts.extensions.get::<Self>().map(|viewer| viewer.0.clone())
-    }
-}

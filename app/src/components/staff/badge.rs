@@ -39,6 +39,7 @@ pub fn HousekeepingBadge(#[prop(into)] state: Option<String>) -> impl IntoView {
         Some("clean") => Tone::Info,
         Some("inspected") => Tone::Good,
         Some("dirty") => Tone::Warn,
+        Some("cleaning") => Tone::Info,
         _ => Tone::Bad,
     };
     view! { <Badge tone=tone label=state.unwrap_or_else(|| "no room".into())/> }

@@ -26,7 +26,7 @@ use leptos_router::components::Outlet;
 /// The console over its page, or why it does not open.
 ///
 /// On the server the answer is in the request before the page is drawn (see
-/// `DeskViewer`), and it travels with the page for hydration, so the page is made once: a
+/// `StaffViewer`), and it travels with the page for hydration, so the page is made once: a
 /// `Suspense` over the `Outlet` would run its children, and so make the page and its resources,
 /// several times on the server, each serialised into the HTML. Only a console opened by a
 /// client-side navigation (from the guests' site) asks the server first, under a `Suspense`.
@@ -51,7 +51,7 @@ pub fn DeskArea() -> impl IntoView {
 fn viewer_of_request() -> Option<Result<SessionUser, AppError>> {
     #[cfg(feature = "ssr")]
     {
-        crate::api::desk::access::DeskViewer::of_request()
+        crate::api::staff::StaffViewer::of_request()
     }
     #[cfg(not(feature = "ssr"))]
     {

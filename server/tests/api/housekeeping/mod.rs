@@ -2,6 +2,7 @@
 mod assignments;
 mod distribute;
 mod states;
+mod tablet;
 
 use crate::helpers::{unique, TestApp};
 use chrono::NaiveDate;

@@ -1,0 +1,54 @@
+//! What the housekeeping tablet shows: the board's rooms and their counts.
+use serde::{Deserialize, Serialize};
+
+/// One room as housekeeping sees it today. States are the rooms service's snake_case names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardRoomView {
+    pub id: String,
+    pub number: String,
+    pub floor: i32,
+    pub room_type: String,
+    /// `dirty`, `cleaning`, `clean`, `inspected`, `out_of_order`.
+    pub condition: String,
+    /// `vacant`, `occupied`.
+    pub occupancy: String,
+    /// `arrival`, `due_out`, `stay_over`, `departed`, `vacant`.
+    pub front_office: String,
+    /// `none`, `do_not_disturb`, `refused_service`, `make_up_requested`.
+    pub guest_service: String,
+    pub out_of_service: bool,
+    pub out_of_order_until: Option<String>,
+    /// `skip` or `sleep`.
+    pub discrepancy: Option<String>,
+    pub attendant: Option<String>,
+    pub attendant_id: Option<String>,
+    pub guest_waiting: bool,
+    /// 0 (a guest waiting) to 4; lower first.
+    pub priority: u8,
+    /// Why the last change was made (a failed inspection's reason).
+    pub note: Option<String>,
+    /// The party arriving today ("2 adults").
+    pub arriving: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendantView {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardView {
+    /// The business date, `YYYY-MM-DD`.
+    pub date: String,
+    pub inspection_required: bool,
+    pub rooms: Vec<BoardRoomView>,
+    pub attendants: Vec<AttendantView>,
+}
+
+impl BoardView {
+    /// How many rooms are in `condition`.
+    pub fn count(&self, condition: &str) -> usize {
+        self.rooms.iter().filter(|r| r.condition == condition).count()
+    }
+}

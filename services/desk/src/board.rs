@@ -1,0 +1,129 @@
+//! The housekeeping board: every room with its state, what the front desk has in it today, who
+//! cleans it and how urgent it is. It reads rooms, bookings, assignments and staff names, so it
+//! lives here with the other use cases that span services.
+use crate::{Desk, DeskError};
+use bookings::{Booking, BookingStatus, DayList};
+use chrono::NaiveDate;
+use kernel::{Party, Role, RoomId, UserId};
+use rooms::{Discrepancy, GuestService, Room};
+use std::collections::HashMap;
+
+/// What the front office has in the room on the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FrontOffice {
+    /// A guest arrives today.
+    Arrival,
+    /// The guest in the room leaves today.
+    DueOut,
+    /// The guest stays on tonight.
+    StayOver,
+    /// The guest left today.
+    Departed,
+    Vacant,
+}
+
+impl FrontOffice {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FrontOffice::Arrival => "arrival",
+            FrontOffice::DueOut => "due_out",
+            FrontOffice::StayOver => "stay_over",
+            FrontOffice::Departed => "departed",
+            FrontOffice::Vacant => "vacant",
+        }
+    }
+}
+
+/// One room on the board.
+#[derive(Debug, Clone)]
+pub struct BoardRoom {
+    pub room: Room,
+    pub front_office: FrontOffice,
+    /// The party arriving today, when one does.
+    pub arriving: Option<Party>,
+    pub attendant: Option<(UserId, String)>,
+    /// Arrives today and the room is not ready: the first to do.
+    pub guest_waiting: bool,
+    pub discrepancy: Option<Discrepancy>,
+}
+
+impl BoardRoom {
+    /// Lower is sooner: a waiting guest, a make-up asked for, a departure, a stay-over, the rest.
+    pub fn priority(&self) -> u8 {
+        match (self.guest_waiting, self.room.guest_service, self.front_office) {
+            (true, _, _) => 0,
+            (_, GuestService::MakeUpRequested, _) => 1,
+            (_, _, FrontOffice::Departed | FrontOffice::DueOut) => 2,
+            (_, _, FrontOffice::StayOver) => 3,
+            _ => 4,
+        }
+    }
+}
+
+/// The board of one business date.
+#[derive(Debug, Clone)]
+pub struct Board {
+    pub date: NaiveDate,
+    pub inspection_required: bool,
+    /// Most urgent first, then by floor and number.
+    pub rooms: Vec<BoardRoom>,
+    /// The housekeeping staff rooms can be given to, by name.
+    pub attendants: Vec<(UserId, String)>,
+}
+
+impl Desk {
+    /// Every room as housekeeping sees it on `date`.
+    #[tracing::instrument(skip(self))]
+    pub async fn housekeeping_board(&self, date: NaiveDate) -> Result<Board, DeskError> {
+        let (rooms, settings, assignments, staff) = futures::try_join!(
+            async { Ok::<_, DeskError>(self.rooms.all_rooms(None).await?) },
+            async { Ok(self.rooms.housekeeping_settings().await?) },
+            async { Ok(self.rooms.assignments(date).await?) },
+            async { Ok(self.users.with_role(Role::Housekeeping, users::MAX_STAFF_LISTED).await?) },
+        )?;
+        let mut bookings = Vec::new();
+        for list in [DayList::Arrivals, DayList::Departures, DayList::InHouse] {
+            bookings.extend(self.whole_list(date, list).await?);
+        }
+        let attendants: Vec<(UserId, String)> = staff.into_iter().map(|u| (u.id, u.name)).collect();
+        let names: HashMap<UserId, &String> = attendants.iter().map(|(id, name)| (*id, name)).collect();
+        let given: HashMap<RoomId, UserId> = assignments.iter().map(|a| (a.room_id, a.attendant)).collect();
+        let mut board: Vec<BoardRoom> = rooms
+            .into_iter()
+            .map(|room| {
+                let (front_office, arriving) = front_office(date, &room, &bookings);
+                let guest_waiting = front_office == FrontOffice::Arrival && !room.housekeeping.ready(settings.inspection_required);
+                let attendant = given.get(&room.id).map(|id| (*id, names.get(id).map_or_else(|| "someone".to_owned(), |n| (*n).clone())));
+                let discrepancy = Discrepancy::of(room.reported, room.occupancy);
+                BoardRoom { room, front_office, arriving, attendant, guest_waiting, discrepancy }
+            })
+            .collect();
+        board.sort_by(|a, b| (a.priority(), a.room.floor, &a.room.number).cmp(&(b.priority(), b.room.floor, &b.room.number)));
+        Ok(Board { date, inspection_required: settings.inspection_required, rooms: board, attendants })
+    }
+}
+
+/// The room's front-office status on `date` from the day's bookings of it; an arrival wins
+/// over a departure (the room must be ready tonight).
+fn front_office(date: NaiveDate, room: &Room, bookings: &[Booking]) -> (FrontOffice, Option<Party>) {
+    let mut status = FrontOffice::Vacant;
+    let mut arriving = None;
+    for b in bookings.iter().filter(|b| b.room_id == room.id) {
+        let (arrives, leaves) = (b.stay.check_in(), b.stay.check_out());
+        let this = match b.status {
+            BookingStatus::Confirmed if arrives == date => {
+                arriving = Some(b.party);
+                FrontOffice::Arrival
+            }
+            BookingStatus::CheckedIn if leaves == date => FrontOffice::DueOut,
+            BookingStatus::CheckedIn if leaves > date => FrontOffice::StayOver,
+            BookingStatus::CheckedOut if leaves == date => FrontOffice::Departed,
+            _ => continue,
+        };
+        status = status.min(this);
+    }
+    if status == FrontOffice::Vacant && room.occupancy == rooms::Occupancy::Occupied {
+        status = FrontOffice::StayOver;
+    }
+    (status, arriving)
+}
