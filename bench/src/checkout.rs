@@ -6,6 +6,7 @@
 mod app;
 mod browser;
 mod desk;
+mod housekeeping;
 mod smtp_sink;
 
 use crate::{env_or, pct, room_type, Results, MONGO_DB};
@@ -107,7 +108,8 @@ pub async fn run(pg: &PgPool, pg_url: &str, rooms: &RoomsService, results: &mut 
         .fetch_one(pg)
         .await?;
     report(results, clients, secs, &mut tally, stored - warm_up.booked as i64, drain, sink.accepted());
-    desk::run(&app.base_url, pg, rooms, results).await
+    desk::run(&app.base_url, pg, rooms, results).await?;
+    housekeeping::run(&app.base_url, rooms, results).await
 }
 
 /// One checkout with a fresh form (and so a fresh idempotency key).

@@ -12,6 +12,8 @@ pub enum RoomAction {
     /// Clean, or inspected when the hotel does not inspect (`HousekeepingSettings`).
     FinishCleaning,
     PassInspection,
+    /// A supervisor sends a room back to be cleaned (a complaint, a room left too long).
+    NeedsCleaning,
     /// Back to dirty; the reason is what the attendant is told.
     FailInspection(Note),
     GuestService(GuestService),
@@ -38,6 +40,7 @@ impl RoomAction {
             RoomAction::StartCleaning => s.start_cleaning(),
             RoomAction::FinishCleaning => s.finish_cleaning(inspection_required),
             RoomAction::PassInspection => s.pass_inspection(),
+            RoomAction::NeedsCleaning => s.needs_cleaning(),
             RoomAction::FailInspection(_) => s.fail_inspection(),
             RoomAction::GuestService(to) => s.with_guest_service(*to),
             RoomAction::Report(seen) => s.with_report(*seen),

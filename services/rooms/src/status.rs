@@ -112,6 +112,14 @@ impl RoomStatus {
         Ok(())
     }
 
+    /// Back to dirty, but never out of an out-of-order room (that is `back_in_order`).
+    pub fn needs_cleaning(self) -> Rule {
+        match self.housekeeping {
+            Housekeeping::OutOfOrder => Err(StatusRefused::OutOfOrder),
+            _ => self.to(RoomStatus { housekeeping: Housekeeping::Dirty, ..self }),
+        }
+    }
+
     /// A supervisor passes the room.
     pub fn pass_inspection(self) -> Rule {
         match self.housekeeping {

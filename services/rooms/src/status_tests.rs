@@ -44,6 +44,13 @@ fn cleaning_goes_dirty_cleaning_clean_and_inspected_only_when_the_hotel_inspects
 }
 
 #[test]
+fn a_supervisor_sends_any_room_but_an_out_of_order_one_back_to_be_cleaned() {
+    assert_eq!(status(Inspected, Occupied).needs_cleaning(), Ok(Some(status(Dirty, Occupied))));
+    assert_eq!(status(Dirty, Vacant).needs_cleaning(), Ok(None));
+    assert_eq!(status(OutOfOrder, Vacant).needs_cleaning(), Err(StatusRefused::OutOfOrder));
+}
+
+#[test]
 fn a_failed_inspection_sends_the_room_back_to_dirty() {
     assert_eq!(status(Clean, Vacant).fail_inspection(), Ok(Some(status(Dirty, Vacant))));
     assert_eq!(status(Inspected, Vacant).fail_inspection(), Ok(Some(status(Dirty, Vacant))));

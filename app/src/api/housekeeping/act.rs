@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 /// `action` is one of `start`, `finish`, `do_not_disturb`, `refused_service`,
 /// `make_up_requested`, `no_request`, `found_vacant`, `found_occupied` (anyone on the tablet),
-/// and `pass`, `fail` (with a `note`), `out_of_service` (with a `note`), `in_service`,
+/// and `pass`, `needs_cleaning`, `fail` (with a `note`), `out_of_service` (with a `note`), `in_service`,
 /// `out_of_order` (with a `note` and `until`, a date), `back_in_order` (a supervisor).
 #[server(endpoint = "housekeeping/act")]
 pub async fn room_act(room: String, action: String, note: String, until: String, key: String) -> Result<BoardRoomView, AppError> {
@@ -48,6 +48,7 @@ mod server {
             "found_vacant" => RoomAction::Report(Occupancy::Vacant),
             "found_occupied" => RoomAction::Report(Occupancy::Occupied),
             "pass" => RoomAction::PassInspection,
+            "needs_cleaning" => RoomAction::NeedsCleaning,
             "fail" => RoomAction::FailInspection(reason()?),
             "out_of_service" => RoomAction::OutOfService(Some(reason()?)),
             "in_service" => RoomAction::OutOfService(None),
@@ -65,6 +66,7 @@ mod server {
         matches!(
             action,
             RoomAction::PassInspection
+                | RoomAction::NeedsCleaning
                 | RoomAction::FailInspection(_)
                 | RoomAction::OutOfService(_)
                 | RoomAction::OutOfOrder { .. }

@@ -2,6 +2,7 @@
 //! a room not ready leads), filtered by floor, condition and attendant through the address and
 //! paged; each room can be given to an attendant here, or all of them shared out at once.
 use super::room_card::{words, RoomState};
+use crate::api::housekeeping::act::RoomAct;
 use crate::api::housekeeping::assign::{AssignRoom, DistributeRooms};
 use crate::api::housekeeping::board::housekeeping_board;
 use crate::components::live::use_live;
@@ -20,9 +21,10 @@ const CONDITIONS: [&str; 5] = ["dirty", "cleaning", "clean", "inspected", "out_o
 pub fn BoardPage() -> impl IntoView {
     let assign = ServerAction::<AssignRoom>::new();
     let distribute = ServerAction::<DistributeRooms>::new();
+    let act = ServerAction::<RoomAct>::new();
     let live = use_live(Area::Housekeeping);
     let board = Resource::new(
-        move || (live.changes.get(), assign.version().get(), distribute.version().get()),
+        move || (live.changes.get(), assign.version().get(), distribute.version().get(), act.version().get()),
         |_| housekeeping_board(),
     );
     let toasts = use_toasts();
@@ -40,9 +42,10 @@ pub fn BoardPage() -> impl IntoView {
         </div>
         {move || distribute.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         {move || assign.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        {move || act.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading the board…"</p> }>
             {move || board.get().map(|answer| match answer {
-                Ok(view) => view! { <Board view=view assign=assign/> }.into_any(),
+                Ok(view) => view! { <Board view=view assign=assign act=act/> }.into_any(),
                 Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
             })}
         </Transition>
@@ -50,7 +53,7 @@ pub fn BoardPage() -> impl IntoView {
 }
 
 #[component]
-fn Board(view: BoardView, assign: ServerAction<AssignRoom>) -> impl IntoView {
+fn Board(view: BoardView, assign: ServerAction<AssignRoom>, act: ServerAction<RoomAct>) -> impl IntoView {
     let query = use_query_map();
     let get = move |k: &str| query.read().get(k).unwrap_or_default();
     let counts = CONDITIONS.map(|c| (c, view.count(c)));
@@ -99,7 +102,7 @@ fn Board(view: BoardView, assign: ServerAction<AssignRoom>) -> impl IntoView {
                         {if rows.is_empty() {
                             view! { <EmptyRow columns=3 text="No room matches these filters."/> }.into_any()
                         } else {
-                            rows.into_iter().map(|r| view! { <BoardRow room=r attendants=attendants.clone() assign=assign/> }).collect_view().into_any()
+                            rows.into_iter().map(|r| view! { <BoardRow room=r attendants=attendants.clone() assign=assign act=act/> }).collect_view().into_any()
                         }}
                     </tbody>
                 </table>
@@ -144,13 +147,28 @@ fn Filters(floors: Vec<i32>, attendants: Vec<AttendantView>) -> impl IntoView {
 }
 
 #[component]
-fn BoardRow(room: BoardRoomView, attendants: Vec<AttendantView>, assign: ServerAction<AssignRoom>) -> impl IntoView {
+fn BoardRow(room: BoardRoomView, attendants: Vec<AttendantView>, assign: ServerAction<AssignRoom>, act: ServerAction<RoomAct>) -> impl IntoView {
     let label = format!("Attendant for room {}", room.number);
+    let can_redo = matches!(room.condition.as_str(), "clean" | "inspected");
+    let (redo_room, redo_label) = (room.id.clone(), format!("Room {} needs cleaning", room.number));
     let current = room.attendant_id.clone().unwrap_or_default();
     view! {
         <tr class="border-t border-slate-200 align-top" data-testid="board-row" data-room=room.number.clone() data-condition=room.condition.clone()>
             <th scope="row" class="px-3 py-2 text-lg font-semibold">{room.number.clone()}<span class="block text-xs font-normal text-slate-600">{format!("Floor {} · {}", room.floor, room.room_type)}</span></th>
-            <td class="px-3 py-2"><RoomState room=room.clone()/>{room.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-700">{n}</p> })}</td>
+            <td class="px-3 py-2">
+                <RoomState room=room.clone()/>
+                {room.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-700">{n}</p> })}
+                {can_redo.then(|| view! {
+                    <ActionForm action=act attr:class="mt-2">
+                        <input type="hidden" name="room" value=redo_room.clone()/>
+                        <input type="hidden" name="action" value="needs_cleaning"/>
+                        <input type="hidden" name="note" value=""/>
+                        <input type="hidden" name="until" value=""/>
+                        <input type="hidden" name="key" value=uuid::Uuid::new_v4().to_string()/>
+                        <button type="submit" aria-label=redo_label.clone() class="min-h-11 rounded-lg border border-slate-400 bg-white px-3 text-sm">"Needs cleaning"</button>
+                    </ActionForm>
+                })}
+            </td>
             <td class="px-3 py-2">
                 <ActionForm action=assign attr:class="flex items-center gap-2">
                     <input type="hidden" name="room" value=room.id.clone()/>

@@ -19,6 +19,12 @@ pub fn MyRoomsPage() -> impl IntoView {
     let queue = Queue::new();
     let live = use_live(Area::Housekeeping);
     let rooms = Resource::new(move || (live.changes.get(), queue.sent.get()), |_| my_rooms());
+    // The list as it is now is what an offline reload shows (public/housekeeping-sw.js).
+    Effect::new(move || {
+        if rooms.with(|r| matches!(r, Some(Ok(_)))) {
+            keep_for_offline();
+        }
+    });
     view! {
         <h1 class="mb-4 text-2xl font-semibold">"My rooms"</h1>
         <QueueNotice queue=queue/>
@@ -101,5 +107,21 @@ fn RoomCardActions(room: BoardRoomView, queue: Queue) -> impl IntoView {
                 }).collect_view()}
             </div>
         </li>
+    }
+}
+
+fn keep_for_offline() {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::wasm_bindgen::{JsCast, JsValue};
+        use leptos::web_sys::js_sys::{Function, Reflect};
+        let Some(window) = leptos::web_sys::window() else { return };
+        let keep = Reflect::get(&window, &JsValue::from_str("hotelOffline"))
+            .and_then(|o| Reflect::get(&o, &JsValue::from_str("keep")))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok());
+        if let Some(keep) = keep {
+            let _ = keep.call0(&JsValue::NULL);
+        }
     }
 }

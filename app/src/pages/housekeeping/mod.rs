@@ -57,6 +57,7 @@ fn frame_or_refusal(answer: Result<SessionUser, AppError>) -> AnyView {
                 <StaffFrame area="Housekeeping" user=user links=links>
                     <Outlet/>
                 </StaffFrame>
+                <script src="/housekeeping-offline.js" defer=true></script>
             }
             .into_any()
         }

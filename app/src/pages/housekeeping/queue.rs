@@ -44,10 +44,13 @@ impl Queue {
         };
         #[cfg(feature = "hydrate")]
         {
-            queue.waiting.set(stored());
             let handle = window_event_listener(leptos::ev::online, move |_| queue.send());
             on_cleanup(move || handle.remove());
-            queue.send();
+            // After hydration: the server drew the page without what this tablet keeps.
+            Effect::new(move |_| {
+                queue.waiting.set(stored());
+                queue.send();
+            });
         }
         queue
     }
