@@ -41,6 +41,7 @@ pub fn use_live_where(
 ) -> Live {
     let (changes, set_changes) = signal(0_u64);
     let reopened = Arc::new(AtomicBool::new(false));
+    let after_gap = reopened.clone();
     let on_event = move |e: &web_sys::Event| {
         match e.type_().as_str() {
             "error" if given_up(e) => reopened.store(true, Ordering::Relaxed),
@@ -63,7 +64,19 @@ pub fn use_live_where(
         .reconnect_limit(leptos_use_core::ReconnectLimit::Infinite)
         .reconnect_interval(REOPEN_AFTER_MS)
         .on_event(on_event);
-    let _ = use_event_source_with_options::<LiveEvent, JsonSerdeCodec>(area.path(), options);
+    let source = use_event_source_with_options::<LiveEvent, JsonSerdeCodec>(area.path(), options);
+    // Back from a dead spot: a new stream at once, not at the browser's next retry, and the
+    // page re-fetches what changed while it was away.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = window_event_listener(leptos::ev::online, move |_| {
+            after_gap.store(true, Ordering::Relaxed);
+            (source.open)();
+        });
+        on_cleanup(move || handle.remove());
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (source, after_gap);
     Live { changes }
 }
 

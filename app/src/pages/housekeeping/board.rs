@@ -102,7 +102,11 @@ fn Board(view: BoardView, assign: ServerAction<AssignRoom>, act: ServerAction<Ro
                         {if rows.is_empty() {
                             view! { <EmptyRow columns=3 text="No room matches these filters."/> }.into_any()
                         } else {
-                            rows.into_iter().map(|r| view! { <BoardRow room=r attendants=attendants.clone() assign=assign act=act/> }).collect_view().into_any()
+                            view! {
+                                <For each=move || rows.clone() key=super::room_card::state_key let:r>
+                                    <BoardRow room=r attendants=attendants.clone() assign=assign act=act/>
+                                </For>
+                            }.into_any()
                         }}
                     </tbody>
                 </table>

@@ -19,16 +19,19 @@ pub fn InspectPage() -> impl IntoView {
         <h1 class="mb-4 text-2xl font-semibold">"Inspect"</h1>
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading the rooms to inspect…"</p> }>
             {move || rooms.get().map(|answer| match answer {
-                Ok(list) if list.is_empty() => view! {
+                Ok(list) if list.is_empty() => Some(view! {
                     <p class="rounded-lg bg-white p-6 text-slate-700 ring-1 ring-slate-200" data-testid="none-to-inspect">"No room is waiting for inspection."</p>
-                }.into_any(),
-                Ok(list) => view! {
-                    <ul class="grid gap-3 md:grid-cols-2" data-testid="to-inspect">
-                        {list.into_iter().map(|room| view! { <InspectCard room=room done=done/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-                Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }.into_any()),
+                Ok(_) => None,
+                Err(e) => Some(view! { <ErrorNotice error=e/> }.into_any()),
             })}
+            <ul class="grid gap-3 md:grid-cols-2" data-testid="to-inspect">
+                // Outside the closure above and keyed by the room and its state: a card, and what
+                // its action answered, stay while the list around it is fetched again.
+                <For each=move || rooms.get().and_then(Result::ok).unwrap_or_default() key=super::room_card::state_key let:room>
+                    <InspectCard room=room done=done/>
+                </For>
+            </ul>
         </Transition>
     }
 }

@@ -30,18 +30,21 @@ pub fn MyRoomsPage() -> impl IntoView {
         <QueueNotice queue=queue/>
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading your rooms…"</p> }>
             {move || rooms.get().map(|answer| match answer {
-                Ok(list) if list.is_empty() => view! {
+                Ok(list) if list.is_empty() => Some(view! {
                     <p class="rounded-lg bg-white p-6 text-slate-700 ring-1 ring-slate-200" data-testid="no-rooms">
                         "No rooms are given to you today. Your supervisor assigns them on the board."
                     </p>
-                }.into_any(),
-                Ok(list) => view! {
-                    <ul class="grid gap-3 md:grid-cols-2" data-testid="my-rooms">
-                        {list.into_iter().map(|room| view! { <RoomCardActions room=room queue=queue/> }).collect_view()}
-                    </ul>
-                }.into_any(),
-                Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
+                }.into_any()),
+                Ok(_) => None,
+                Err(e) => Some(view! { <ErrorNotice error=e/> }.into_any()),
             })}
+            <ul class="grid gap-3 md:grid-cols-2" data-testid="my-rooms">
+                // Keyed by the room and its state, outside the closure above: a card is redrawn
+                // when its room changes, not whenever the list is fetched again.
+                <For each=move || rooms.get().and_then(Result::ok).unwrap_or_default() key=super::room_card::state_key let:room>
+                    <RoomCardActions room=room queue=queue/>
+                </For>
+            </ul>
         </Transition>
     }
 }

@@ -4,6 +4,11 @@ use crate::components::staff::badge::{Badge, HousekeepingBadge, Tone};
 use crate::dto::housekeeping::BoardRoomView;
 use leptos::prelude::*;
 
+/// Names a room in one state: a list keyed by it redraws a room whose state changed, and only that.
+pub fn state_key(room: &BoardRoomView) -> String {
+    format!("{room:?}")
+}
+
 pub fn words(s: &str) -> String {
     s.replace('_', " ")
 }
