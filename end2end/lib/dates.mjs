@@ -9,6 +9,15 @@ export function addDays(date, days) {
   return d;
 }
 
+/**
+ * The hotel's date now, at UTC midnight: the hotel keeps its own calendar (`kernel::hotel`,
+ * Europe/Berlin), so late in the UTC evening "tonight" is already tomorrow there.
+ */
+export function hotelToday(zone = process.env.HOTEL_TIMEZONE || 'Europe/Berlin') {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date()).split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
 const randomInt = (min, max) => min + Math.floor(Math.random() * (max - min + 1));
 
 /**

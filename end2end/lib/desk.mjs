@@ -1,6 +1,6 @@
 // What the desk's browser tests share: the desk's screen size, a booking for tonight made as
 // the guest would, and a receptionist's sign-in from the console.
-import { addDays, isoDate } from './dates.mjs';
+import { addDays, hotelToday, isoDate } from './dates.mjs';
 import { expectVisible } from './expect.mjs';
 import { APP_BASE_URL, DEMO_USERS } from './config.mjs';
 import { signInFromHeader, waitForAppPath } from './flows.mjs';
@@ -15,7 +15,7 @@ export const DESK_VIEWPORT = { width: 1280, height: 800 };
 export async function bookTonight(page) {
   const home = new HomePage(page);
   const room = new RoomPage(page);
-  const today = new Date();
+  const today = hotelToday();
   const refusals = [];
   for (const name of ['Standard Double', 'Junior Suite', 'Deluxe Balcony', 'Family Room', 'Single']) {
     await home.goto();

@@ -9,7 +9,7 @@ use crate::components::live::use_live;
 use crate::components::staff::table::{href_with, EmptyRow, Pager};
 use crate::components::staff::toast::use_toasts;
 use crate::dto::housekeeping::{AttendantView, BoardRoomView, BoardView};
-use crate::error::ErrorNotice;
+use crate::error::{AppError, ErrorNotice};
 use crate::live::Area;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -45,36 +45,22 @@ pub fn BoardPage() -> impl IntoView {
         {move || act.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading the board…"</p> }>
             {move || board.get().map(|answer| match answer {
-                Ok(view) => view! { <Board view=view assign=assign act=act/> }.into_any(),
+                Ok(view) => view! { <Summary view=view/> }.into_any(),
                 Err(e) => view! { <ErrorNotice error=e/> }.into_any(),
             })}
+            <Rows board=board assign=assign act=act/>
         </Transition>
     }
 }
 
+/// The counts and the filters, drawn again with every answer.
 #[component]
-fn Board(view: BoardView, assign: ServerAction<AssignRoom>, act: ServerAction<RoomAct>) -> impl IntoView {
-    let query = use_query_map();
-    let get = move |k: &str| query.read().get(k).unwrap_or_default();
+fn Summary(view: BoardView) -> impl IntoView {
     let counts = CONDITIONS.map(|c| (c, view.count(c)));
     let waiting = view.rooms.iter().filter(|r| r.guest_waiting).count();
     let mut floors: Vec<i32> = view.rooms.iter().map(|r| r.floor).collect();
-    floors.dedup();
     floors.sort_unstable();
     floors.dedup();
-    let attendants = view.attendants.clone();
-    let rooms = view.rooms.clone();
-    let shown = move || {
-        let (floor, condition, attendant) = (get("floor"), get("condition"), get("attendant"));
-        rooms
-            .iter()
-            .filter(|r| floor.is_empty() || r.floor.to_string() == floor)
-            .filter(|r| condition.is_empty() || r.condition == condition)
-            .filter(|r| attendant.is_empty() || r.attendant_id.as_deref() == Some(attendant.as_str()) || (attendant == "nobody" && r.attendant_id.is_none()))
-            .cloned()
-            .collect::<Vec<_>>()
-    };
-    let page = move || get("page").parse::<usize>().unwrap_or(0);
     view! {
         <ul class="mb-4 flex flex-wrap gap-2" aria-label="Rooms by condition" data-testid="counts">
             <li class="rounded-lg bg-rose-50 px-3 py-2 text-rose-950 ring-1 ring-rose-200" data-count="waiting">{format!("Guest waiting {waiting}")}</li>
@@ -82,37 +68,52 @@ fn Board(view: BoardView, assign: ServerAction<AssignRoom>, act: ServerAction<Ro
                 <li class="rounded-lg bg-white px-3 py-2 ring-1 ring-slate-200" data-count=c>{format!("{} {n}", words(c))}</li>
             }).collect_view()}
         </ul>
-        <Filters floors=floors attendants=attendants.clone()/>
-        {move || {
-            let all = shown();
-            let total = all.len();
-            let rows: Vec<BoardRoomView> = all.into_iter().skip(page() * PER_PAGE).take(PER_PAGE).collect();
-            let attendants = attendants.clone();
-            view! {
-                <table class="w-full border-collapse rounded-lg bg-white text-left ring-1 ring-slate-200" data-testid="board">
-                    <caption class="sr-only">"Rooms, most urgent first"</caption>
-                    <thead class="bg-slate-100 text-sm">
-                        <tr>
-                            <th scope="col" class="px-3 py-2">"Room"</th>
-                            <th scope="col" class="px-3 py-2">"State"</th>
-                            <th scope="col" class="px-3 py-2">"Attendant"</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {if rows.is_empty() {
-                            view! { <EmptyRow columns=3 text="No room matches these filters."/> }.into_any()
-                        } else {
-                            view! {
-                                <For each=move || rows.clone() key=super::room_card::state_key let:r>
-                                    <BoardRow room=r attendants=attendants.clone() assign=assign act=act/>
-                                </For>
-                            }.into_any()
-                        }}
-                    </tbody>
-                </table>
-                <Pager page=page() as u32 per_page=PER_PAGE as u32 total=total as u64/>
-            }
-        }}
+        <Filters floors=floors attendants=view.attendants.clone()/>
+    }
+}
+
+/// The rooms the filters keep, a page of them. Keyed by the room and its state outside the
+/// closure that draws each answer: a row (and an attendant being chosen in it) stays while the
+/// board is fetched again, and is redrawn only when its room changes.
+#[component]
+fn Rows(board: Resource<Result<BoardView, AppError>>, assign: ServerAction<AssignRoom>, act: ServerAction<RoomAct>) -> impl IntoView {
+    let query = use_query_map();
+    let get = move |k: &str| query.read().get(k).unwrap_or_default();
+    let shown = move || {
+        let (floor, condition, attendant) = (get("floor"), get("condition"), get("attendant"));
+        let rooms = board.get().and_then(Result::ok).map(|v| v.rooms).unwrap_or_default();
+        rooms
+            .into_iter()
+            .filter(|r| floor.is_empty() || r.floor.to_string() == floor)
+            .filter(|r| condition.is_empty() || r.condition == condition)
+            .filter(|r| attendant.is_empty() || r.attendant_id.as_deref() == Some(attendant.as_str()) || (attendant == "nobody" && r.attendant_id.is_none()))
+            .collect::<Vec<BoardRoomView>>()
+    };
+    let page = move || get("page").parse::<usize>().unwrap_or(0);
+    let page_rows = move || shown().into_iter().skip(page() * PER_PAGE).take(PER_PAGE).collect::<Vec<_>>();
+    let pager = move || {
+        let (page, total) = (page() as u32, shown().len() as u64);
+        view! { <Pager page=page per_page=PER_PAGE as u32 total=total/> }
+    };
+    let attendants = move || board.get_untracked().and_then(Result::ok).map(|v| v.attendants).unwrap_or_default();
+    view! {
+        <table class="w-full border-collapse rounded-lg bg-white text-left ring-1 ring-slate-200" data-testid="board">
+            <caption class="sr-only">"Rooms, most urgent first"</caption>
+            <thead class="bg-slate-100 text-sm">
+                <tr>
+                    <th scope="col" class="px-3 py-2">"Room"</th>
+                    <th scope="col" class="px-3 py-2">"State"</th>
+                    <th scope="col" class="px-3 py-2">"Attendant"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {move || shown().is_empty().then(|| view! { <EmptyRow columns=3 text="No room matches these filters."/> })}
+                <For each=page_rows key=super::room_card::state_key let:r>
+                    <BoardRow room=r attendants=attendants() assign=assign act=act/>
+                </For>
+            </tbody>
+        </table>
+        {pager}
     }
 }
 
@@ -177,7 +178,7 @@ fn BoardRow(room: BoardRoomView, attendants: Vec<AttendantView>, assign: ServerA
                 <ActionForm action=assign attr:class="flex items-center gap-2">
                     <input type="hidden" name="room" value=room.id.clone()/>
                     <select name="attendant" aria-label=label class="min-h-11 rounded-lg border border-slate-400 bg-white px-2" prop:value=current.clone()>
-                        <option value="" disabled=true>"Nobody yet"</option>
+                        <option value="">"Nobody yet"</option>
                         {attendants.into_iter().map(|a| view! { <option value=a.id.clone() selected=a.id == current>{a.name}</option> }).collect_view()}
                     </select>
                     <button type="submit" class="min-h-11 rounded-lg border border-slate-400 bg-white px-3">"Give"</button>
