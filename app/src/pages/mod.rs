@@ -1,3 +1,4 @@
 pub mod desk;
 pub mod guest;
 pub mod housekeeping;
+mod staff_area;

@@ -2,25 +2,7 @@
 //! chunk of its own that the browser fetches on the first visit to the desk, so a guest's
 //! download carries none of it.
 use super::{rack::RackPage, stay::StayPage, today::TodayPage, walk_in::WalkInPage};
-use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
-
-macro_rules! lazy_page {
-    ($route:ident, $page:ident) => {
-        pub struct $route;
-
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                $route
-            }
-
-            fn view(_this: Self) -> AnyView {
-                view! { <$page/> }.into_any()
-            }
-        }
-    };
-}
+use crate::pages::staff_area::lazy_page;
 
 lazy_page!(TodayRoute, TodayPage);
 lazy_page!(RackRoute, RackPage);
