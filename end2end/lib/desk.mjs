@@ -17,7 +17,8 @@ export async function bookTonight(page) {
   const room = new RoomPage(page);
   const today = hotelToday();
   const refusals = [];
-  for (const name of ['Standard Double', 'Junior Suite', 'Deluxe Balcony', 'Family Room', 'Single']) {
+  // Every demo room type (services/rooms/src/demo.rs): a busy night may leave only one with a room.
+  for (const name of ['Standard Double', 'Twin Room', 'Superior King', 'Deluxe Balcony', 'Family Room', 'Junior Suite']) {
     await home.goto();
     if ((await home.card(name).count()) === 0) continue;
     await home.openRoomType(name);
