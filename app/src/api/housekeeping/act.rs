@@ -21,7 +21,7 @@ pub async fn room_act(room: String, action: String, note: String, until: String,
     let key = key.to_string();
     state.rooms.act(room_id, action, me.user_id, Some(&key)).await.map_err(super::server::housekeeping_error)?;
     tracing::info!(room = %room_id, by = %me.user_id, "housekeeping action");
-    let board = state.desk.housekeeping_board(state.bookings.today()).await.map_err(crate::api::desk::server::desk_error)?;
+    let board = super::board::server::today().await?;
     board
         .rooms
         .iter()

@@ -7,8 +7,7 @@ use leptos::prelude::*;
 #[server(endpoint = "housekeeping/board")]
 pub async fn housekeeping_board() -> Result<BoardView, AppError> {
     super::access::require_supervisor().await?;
-    let state = crate::state::state()?;
-    let board = state.desk.housekeeping_board(state.bookings.today()).await.map_err(crate::api::desk::server::desk_error)?;
+    let board = server::today().await?;
     Ok(server::view(&board))
 }
 
@@ -16,8 +15,7 @@ pub async fn housekeeping_board() -> Result<BoardView, AppError> {
 #[server(endpoint = "housekeeping/mine")]
 pub async fn my_rooms() -> Result<Vec<BoardRoomView>, AppError> {
     let me = super::access::require_housekeeping().await?;
-    let state = crate::state::state()?;
-    let board = state.desk.housekeeping_board(state.bookings.today()).await.map_err(crate::api::desk::server::desk_error)?;
+    let board = server::today().await?;
     Ok(board.rooms.iter().filter(|r| r.attendant.as_ref().is_some_and(|(id, _)| *id == me.user_id)).map(server::room).collect())
 }
 
@@ -25,14 +23,20 @@ pub async fn my_rooms() -> Result<Vec<BoardRoomView>, AppError> {
 #[server(endpoint = "housekeeping/to_inspect")]
 pub async fn rooms_to_inspect() -> Result<Vec<BoardRoomView>, AppError> {
     super::access::require_supervisor().await?;
-    let state = crate::state::state()?;
-    let board = state.desk.housekeeping_board(state.bookings.today()).await.map_err(crate::api::desk::server::desk_error)?;
+    let board = server::today().await?;
     Ok(board.rooms.iter().filter(|r| r.room.housekeeping == rooms::Housekeeping::Clean).map(server::room).collect())
 }
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
     use crate::dto::housekeeping::{AttendantView, BoardRoomView, BoardView};
+    use crate::error::AppError;
+
+    /// The board of the hotel's business date, as every tablet function reads it.
+    pub async fn today() -> Result<desk::Board, AppError> {
+        let state = crate::state::state()?;
+        state.desk.housekeeping_board(state.bookings.today()).await.map_err(crate::api::desk::server::desk_error)
+    }
 
     pub fn view(b: &desk::Board) -> BoardView {
         BoardView {
