@@ -6,6 +6,7 @@
 //! reaches the screens of all of them, and a restart does not replay old news.
 use anyhow::Context;
 use app::live::{topics, Area, LiveEvent, RESYNC};
+use eventbus::ClosedApart;
 use chrono::{DateTime, Utc};
 use rdkafka::consumer::{BaseConsumer, Consumer, ConsumerContext, Rebalance, StreamConsumer};
 use rdkafka::{ClientConfig, ClientContext, Message};
@@ -142,7 +143,7 @@ impl LiveFeed {
             .subscribe(&topics())
             .context("subscribing the live feed to its topics")?;
         Ok(Listener {
-            consumer: Some(consumer),
+            consumer: ClosedApart::new(consumer),
             feed: self.clone(),
         })
     }
@@ -150,24 +151,13 @@ impl LiveFeed {
 
 /// The feed's consumer, ready to run.
 pub struct Listener {
-    consumer: Option<StreamConsumer<Assignments>>,
+    consumer: ClosedApart<StreamConsumer<Assignments>>,
     feed: LiveFeed,
-}
-
-/// Closing a consumer waits for the broker to answer its leave (forever, once Kafka has been
-/// away and back), so it is closed on a thread of its own, never on one of the runtime's: a
-/// process or test shutting down must not hang on it.
-impl Drop for Listener {
-    fn drop(&mut self) {
-        if let Some(consumer) = self.consumer.take() {
-            std::thread::spawn(move || drop(consumer));
-        }
-    }
 }
 
 impl Listener {
     pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
-        let Some(consumer) = self.consumer.as_ref() else { return };
+        let consumer = &*self.consumer;
         loop {
             let message = tokio::select! {
                 m = consumer.recv() => m,

@@ -32,12 +32,13 @@ pub async fn run_consumer(
     mut shutdown: watch::Receiver<bool>,
 ) -> anyhow::Result<()> {
     let (group, skip_before) = (sub.group.as_str(), sub.skip_before.map(|t| t.timestamp_millis()));
-    let consumer: StreamConsumer = ClientConfig::new()
+    let consumer: ClosedApart<StreamConsumer> = ClientConfig::new()
         .set("bootstrap.servers", &sub.brokers)
         .set("group.id", group)
         .set("enable.auto.commit", "false")
         .set("auto.offset.reset", "earliest")
         .create()
+        .map(ClosedApart::new)
         .context("creating a Kafka consumer")?;
     consumer.subscribe(sub.topics).context("subscribing to topics")?;
     loop {
@@ -75,4 +76,31 @@ pub async fn run_consumer(
 /// Written before `skip_before` (see `Subscription`): committed unhandled.
 fn stale_before(skip_before: Option<i64>, message: &impl Message) -> bool {
     matches!((skip_before, message.timestamp().to_millis()), (Some(before), Some(at)) if at < before)
+}
+
+/// Closing a Kafka consumer waits for the broker to answer its leave, and after Kafka was away
+/// and back that answer may never come (rust-rdkafka#509): a consumer is therefore closed on a
+/// thread of its own, never on one of the runtime's, so a process or test shutting down cannot
+/// hang on it (CI once ran out of time on exactly that).
+pub struct ClosedApart<C: Send + 'static>(Option<C>);
+
+impl<C: Send + 'static> ClosedApart<C> {
+    pub fn new(consumer: C) -> Self {
+        Self(Some(consumer))
+    }
+}
+
+impl<C: Send + 'static> std::ops::Deref for ClosedApart<C> {
+    type Target = C;
+    fn deref(&self) -> &C {
+        self.0.as_ref().expect("present until dropped")
+    }
+}
+
+impl<C: Send + 'static> Drop for ClosedApart<C> {
+    fn drop(&mut self) {
+        if let Some(consumer) = self.0.take() {
+            std::thread::spawn(move || drop(consumer));
+        }
+    }
 }

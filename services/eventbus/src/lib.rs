@@ -5,6 +5,6 @@ mod consumer;
 mod outbox;
 mod relay;
 
-pub use consumer::{run_consumer, Handler, Subscription};
+pub use consumer::{run_consumer, ClosedApart, Handler, Subscription};
 pub use outbox::{enqueue, OutboxTable};
 pub use relay::{producer, Relay};
