@@ -23,7 +23,7 @@ async fn ready(State(deps): State<Dependencies>) -> (StatusCode, Json<Value>) {
         check(async { sqlx::query("SELECT 1").execute(&deps.pg).await.map(|_| ()).map_err(anyhow::Error::from) }),
         check(async { deps.mongo.run_command(mongodb::bson::doc! { "ping": 1 }).await.map(|_| ()).map_err(anyhow::Error::from) }),
         check(async { deps.redis.ping::<String>(None).await.map(|_| ()).map_err(anyhow::Error::from) }),
-        check(kafka(&deps.producer)),
+        check(async { kafka(&deps.publisher.producer()).await }),
         check(async {
             let response = reqwest::get(&deps.oidc_discovery_url).await?;
             anyhow::ensure!(response.status().is_success(), "discovery answered {}", response.status());

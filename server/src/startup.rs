@@ -11,7 +11,6 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use notifications::{Mailer, MailerConfig, NotificationsConsumer, NotificationsService};
 use payments::billing::{BillingConsumer, BillingService};
 use payments::{PaymentGateway, PaymentsConfig, PaymentsConsumer, PaymentsService, TestGateway};
-use rdkafka::producer::FutureProducer;
 use rooms::RoomsConsumer;
 use secrecy::ExposeSecret;
 use sqlx::postgres::PgPoolOptions;
@@ -30,7 +29,7 @@ pub struct Dependencies {
     pub pg: PgPool,
     pub mongo: mongodb::Database,
     pub redis: RedisPool,
-    pub producer: FutureProducer,
+    pub publisher: eventbus::Publisher,
     pub oidc: Oidc,
     pub mailer: Mailer,
     pub oidc_discovery_url: String,
@@ -101,11 +100,11 @@ impl Application {
         if config.background_workers {
             let relay = Relay::new(
                 deps.pg.clone(),
-                deps.producer.clone(),
+                deps.publisher.clone(),
                 vec![users::OUTBOX, bookings::OUTBOX, payments::OUTBOX, notifications::OUTBOX],
             );
             workers.push(tokio::spawn(relay.run(shutdown_rx.clone())));
-            let room_relay = rooms::RoomRelay::new(&state.rooms, deps.producer.clone());
+            let room_relay = rooms::RoomRelay::new(&state.rooms, deps.publisher.clone());
             workers.push(tokio::spawn(room_relay.run(shutdown_rx.clone())));
             let notifications = NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users);
             workers.push(tokio::spawn(notifications.clone().run_sender(shutdown_rx.clone())));
@@ -329,8 +328,8 @@ async fn connect(config: &Config, base_url: &str) -> anyhow::Result<Dependencies
         .context("Redis did not answer in time (REDIS_URL)")?
         .context("Redis is unreachable (REDIS_URL)")?;
 
-    let producer = eventbus::producer(&config.kafka_brokers)?;
-    health::kafka(&producer).await.context("Kafka is unreachable (KAFKA_BROKERS)")?;
+    let publisher = eventbus::Publisher::new(&config.kafka_brokers)?;
+    health::kafka(&publisher.producer()).await.context("Kafka is unreachable (KAFKA_BROKERS)")?;
 
     let oidc = Oidc::discover(OidcConfig {
         issuer_url: config.oidc_issuer_url.clone(),
@@ -348,5 +347,5 @@ async fn connect(config: &Config, base_url: &str) -> anyhow::Result<Dependencies
     mailer.check().await.context("the SMTP server is unreachable (SMTP_URL)")?;
 
     let oidc_discovery_url = format!("{}/.well-known/openid-configuration", config.oidc_issuer_url.trim_end_matches('/'));
-    Ok(Dependencies { pg, mongo, redis, producer, oidc, mailer, oidc_discovery_url })
+    Ok(Dependencies { pg, mongo, redis, publisher, oidc, mailer, oidc_discovery_url })
 }

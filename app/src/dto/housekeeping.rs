@@ -37,18 +37,21 @@ pub struct AttendantView {
     pub name: String,
 }
 
+/// One page of the board, with what describes every room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoardView {
     /// The business date, `YYYY-MM-DD`.
     pub date: String,
     pub inspection_required: bool,
+    /// Every room's condition counted, in the rooms service's order.
+    pub counts: Vec<(String, usize)>,
+    /// Arrivals waiting for a room not ready.
+    pub waiting: usize,
+    pub floors: Vec<i32>,
+    /// The page's rooms, most urgent first.
     pub rooms: Vec<BoardRoomView>,
+    /// How many rooms the filters keep, over every page.
+    pub total: u64,
+    pub page: u32,
     pub attendants: Vec<AttendantView>,
-}
-
-impl BoardView {
-    /// How many rooms are in `condition`.
-    pub fn count(&self, condition: &str) -> usize {
-        self.rooms.iter().filter(|r| r.condition == condition).count()
-    }
 }

@@ -19,7 +19,7 @@ pub async fn fresh_room(app: &TestApp) -> Room {
 
 /// Waits until the room's events are on Kafka, publishing them here if no relay runs.
 pub async fn published(app: &TestApp, room: RoomId) {
-    let relay = RoomRelay::new(&app.state.rooms, app.deps.producer.clone());
+    let relay = RoomRelay::new(&app.state.rooms, app.deps.publisher.clone());
     eventually("the room's events on Kafka", Duration::from_secs(60), || async {
         relay.run_once().await.unwrap();
         let stored = raw_room(app, room).await;

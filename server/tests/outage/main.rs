@@ -17,6 +17,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const BOOKINGS: usize = 500;
+const OUTAGE_OUTLASTS_A_SEND: Duration = Duration::from_secs(15);
 const GUESTS: usize = 5;
 
 /// One outage at a time: each test stops a server the others need.
@@ -24,6 +25,11 @@ async fn one_outage_at_a_time() -> tokio::sync::MutexGuard<'static, ()> {
     static TURN: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
     static WATCHDOG: std::sync::Once = std::sync::Once::new();
     WATCHDOG.call_once(|| {
+        // What the relays and consumers met is what a failure here needs explained.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("eventbus::relay=warn,eventbus::publisher=warn,rooms::relay=warn"))
+            .with_writer(std::io::stderr)
+            .try_init();
         std::thread::spawn(|| {
             std::thread::sleep(WHOLE_BINARY_AT_MOST);
             eprintln!("the outage tests ran past {WHOLE_BINARY_AT_MOST:?}: something hangs; stopping so CI reports it");
@@ -97,6 +103,8 @@ async fn five_hundred_bookings_made_while_kafka_is_down_all_arrive_and_each_gues
     let ids: Vec<uuid::Uuid> = bookings.iter().map(|b| b.id.as_uuid()).collect();
     assert_eq!(unpublished(&app, &ids).await, BOOKINGS as i64, "every event waits in the outbox");
 
+    // Longer than a send's timeout (`message.timeout.ms`): the relay's sends fail meanwhile.
+    tokio::time::sleep(OUTAGE_OUTLASTS_A_SEND).await;
     drop(outage);
     let back = Instant::now();
     eventually("the relay to publish all 500", Duration::from_secs(180), || async {

@@ -2,7 +2,7 @@
 use crate::store::{BookingRow, COLUMNS};
 use crate::{Booking, BookingError, BookingsService};
 use chrono::NaiveDate;
-use kernel::UserId;
+use kernel::{RoomId, UserId};
 
 /// One of the day's three lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -120,6 +120,27 @@ impl BookingsService {
             bookings,
             total: self.day_count(q).await?,
         })
+    }
+
+    /// Every booking on any of the day's three lists, in one read (through the stay index, not
+    /// a scan per list and page): what housekeeping's board needs of the front desk. Only those
+    /// of `rooms` when they are named.
+    #[tracing::instrument(skip(self, rooms))]
+    pub async fn on_day(&self, date: NaiveDate, rooms: Option<&[RoomId]>) -> Result<Vec<Booking>, BookingError> {
+        let lists = DayList::ALL.map(|l| format!("({})", l.condition())).join(" OR ");
+        let rows: Vec<BookingRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {COLUMNS} FROM bookings.bookings \
+             WHERE status NOT IN ('cancelled', 'no_show') \
+               AND daterange(check_in, check_out, '[)') && daterange($1::date - 1, $1::date, '[]') \
+               AND ({lists}) AND ($2::uuid[] IS NULL OR room_id = ANY($2)) \
+             ORDER BY room_number, id"
+        )))
+        .bind(date)
+        .bind(rooms.map(|r| r.iter().map(RoomId::as_uuid).collect::<Vec<_>>()))
+        .fetch_all(self.pool())
+        .await
+        .map_err(anyhow::Error::from)?;
+        Ok(rows.into_iter().map(Booking::try_from).collect::<anyhow::Result<_>>()?)
     }
 
     /// How many bookings the query's list holds under its filter, over every page.

@@ -2,7 +2,7 @@
 //! cleans it and how urgent it is. It reads rooms, bookings, assignments and staff names, so it
 //! lives here with the other use cases that span services.
 use crate::{Desk, DeskError};
-use bookings::{Booking, BookingStatus, DayList};
+use bookings::{Booking, BookingStatus};
 use chrono::NaiveDate;
 use kernel::{Party, Role, RoomId, UserId};
 use rooms::{Discrepancy, GuestService, Room};
@@ -75,31 +75,82 @@ impl Desk {
     /// Every room as housekeeping sees it on `date`.
     #[tracing::instrument(skip(self))]
     pub async fn housekeeping_board(&self, date: NaiveDate) -> Result<Board, DeskError> {
-        let (rooms, settings, assignments, staff) = futures::try_join!(
+        let (rooms, settings, assignments, staff, bookings) = futures::try_join!(
             async { Ok::<_, DeskError>(self.rooms.all_rooms(None).await?) },
             async { Ok(self.rooms.housekeeping_settings().await?) },
             async { Ok(self.rooms.assignments(date).await?) },
             async { Ok(self.users.with_role(Role::Housekeeping, users::MAX_STAFF_LISTED).await?) },
+            async { Ok(self.bookings.on_day(date, None).await?) },
         )?;
-        let mut bookings = Vec::new();
-        for list in [DayList::Arrivals, DayList::Departures, DayList::InHouse] {
-            bookings.extend(self.whole_list(date, list).await?);
-        }
         let attendants: Vec<(UserId, String)> = staff.into_iter().map(|u| (u.id, u.name)).collect();
         let names: HashMap<UserId, &String> = attendants.iter().map(|(id, name)| (*id, name)).collect();
         let given: HashMap<RoomId, UserId> = assignments.iter().map(|a| (a.room_id, a.attendant)).collect();
         let mut board: Vec<BoardRoom> = rooms
             .into_iter()
             .map(|room| {
-                let (front_office, arriving) = front_office(date, &room, &bookings);
-                let guest_waiting = front_office == FrontOffice::Arrival && !room.housekeeping.ready(settings.inspection_required);
-                let attendant = given.get(&room.id).map(|id| (*id, names.get(id).map_or_else(|| "someone".to_owned(), |n| (*n).clone())));
-                let discrepancy = Discrepancy::of(room.reported, room.occupancy);
-                BoardRoom { room, front_office, arriving, attendant, guest_waiting, discrepancy }
+                let attendant = given.get(&room.id).map(|id| (*id, names.get(id).map_or_else(|| SOMEONE.to_owned(), |n| (*n).clone())));
+                BoardRoom::of(date, room, &bookings, settings.inspection_required, attendant)
             })
             .collect();
-        board.sort_by(|a, b| (a.priority(), a.room.floor, &a.room.number).cmp(&(b.priority(), b.room.floor, &b.room.number)));
+        board.sort_by(|a, b| a.order().cmp(&b.order()));
         Ok(Board { date, inspection_required: settings.inspection_required, rooms: board, attendants })
+    }
+
+    /// Some rooms of the board, read on their own: a tablet's answer after a press, a live
+    /// change, an attendant's list, without the whole board. In the board's order.
+    #[tracing::instrument(skip(self, ids), fields(rooms = ids.len()))]
+    pub async fn board_rooms(&self, date: NaiveDate, ids: &[RoomId]) -> Result<Vec<BoardRoom>, DeskError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let (found, settings, assignments, bookings) = futures::try_join!(
+            async { Ok::<_, DeskError>(self.rooms.rooms(ids).await?) },
+            async { Ok(self.rooms.housekeeping_settings().await?) },
+            async {
+                Ok(match ids {
+                    [one] => self.rooms.assignment_of(date, *one).await?.into_iter().collect(),
+                    _ => self.rooms.assignments(date).await?,
+                })
+            },
+            async { Ok(self.bookings.on_day(date, Some(ids)).await?) },
+        )?;
+        let given: HashMap<RoomId, UserId> = assignments.iter().map(|a| (a.room_id, a.attendant)).collect();
+        let people: Vec<UserId> = found.iter().filter_map(|r| given.get(&r.id).copied()).collect();
+        let names: HashMap<UserId, String> = self.users.find_many(&people).await?.into_iter().map(|u| (u.id, u.name)).collect();
+        let mut board: Vec<BoardRoom> = found
+            .into_iter()
+            .map(|room| {
+                let attendant = given.get(&room.id).map(|id| (*id, names.get(id).cloned().unwrap_or_else(|| SOMEONE.to_owned())));
+                BoardRoom::of(date, room, &bookings, settings.inspection_required, attendant)
+            })
+            .collect();
+        board.sort_by(|a, b| a.order().cmp(&b.order()));
+        Ok(board)
+    }
+
+    /// One room of the board (see [`Desk::board_rooms`]).
+    pub async fn board_room(&self, date: NaiveDate, room: RoomId) -> Result<BoardRoom, DeskError> {
+        self.board_rooms(date, &[room])
+            .await?
+            .pop()
+            .ok_or_else(|| DeskError::NotFound("there is no such room".into()))
+    }
+}
+
+/// An attendant the users service no longer knows by name.
+const SOMEONE: &str = "someone";
+
+impl BoardRoom {
+    fn of(date: NaiveDate, room: Room, bookings: &[Booking], inspection_required: bool, attendant: Option<(UserId, String)>) -> Self {
+        let (front_office, arriving) = front_office(date, &room, bookings);
+        let guest_waiting = front_office == FrontOffice::Arrival && !room.housekeeping.ready(inspection_required);
+        let discrepancy = Discrepancy::of(room.reported, room.occupancy);
+        BoardRoom { room, front_office, arriving, attendant, guest_waiting, discrepancy }
+    }
+
+    /// The board's order: most urgent first, then by floor and number.
+    pub fn order(&self) -> (u8, i32, &str) {
+        (self.priority(), self.room.floor, &self.room.number)
     }
 }
 

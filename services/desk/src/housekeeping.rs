@@ -3,14 +3,11 @@
 //! (users say who is an attendant). It lives here because it reads three services; the rooms
 //! service assigns and never reads bookings.
 use crate::{Desk, DeskError};
-use bookings::{Booking, BookingStatus, DayList, DayQuery};
+use bookings::{Booking, BookingStatus};
 use chrono::NaiveDate;
 use kernel::{Role, RoomId, UserId};
 use rooms::{Assignment, AssignmentError, Housekeeping, Room, WorkKind};
 use std::collections::{BTreeMap, HashMap};
-
-/// The day lists' page size (the bookings service's largest).
-const PAGE: u32 = 100;
 
 impl Desk {
     /// Every room that needs housekeeping on `date`, with the heaviest work it needs.
@@ -19,10 +16,7 @@ impl Desk {
         &self,
         date: NaiveDate,
     ) -> Result<Vec<(RoomId, WorkKind)>, DeskError> {
-        let mut bookings = Vec::new();
-        for list in [DayList::Departures, DayList::InHouse, DayList::Arrivals] {
-            bookings.extend(self.whole_list(date, list).await?);
-        }
+        let bookings = self.bookings.on_day(date, None).await?;
         let ids: Vec<RoomId> = bookings.iter().map(|b| b.room_id).collect();
         let rooms: HashMap<RoomId, Room> = self
             .rooms
@@ -70,27 +64,6 @@ impl Desk {
             )),
             None => Ok(()),
         }
-    }
-
-    pub(crate) async fn whole_list(&self, date: NaiveDate, list: DayList) -> Result<Vec<Booking>, DeskError> {
-        let mut all = Vec::new();
-        for page in 0.. {
-            let query = DayQuery {
-                date,
-                list,
-                filter: None,
-                sort: Default::default(),
-                page,
-                per_page: PAGE,
-            };
-            let found = self.bookings.day_list(&query).await?.bookings;
-            let last = found.len() < PAGE as usize;
-            all.extend(found);
-            if last {
-                break;
-            }
-        }
-        Ok(all)
     }
 }
 

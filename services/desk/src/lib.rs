@@ -1,6 +1,7 @@
 //! The front desk's use cases that read or change more than one service: each service keeps
 //! its own data; this crate only puts their answers together for the people at the desk.
 mod board;
+mod board_filter;
 mod business_day;
 mod error;
 mod folio;
@@ -15,6 +16,7 @@ mod today;
 mod walk_in;
 
 pub use board::{Board, BoardRoom, FrontOffice};
+pub use board_filter::BoardFilter;
 pub use business_day::THE_SYSTEM;
 pub use error::DeskError;
 pub use folio::{Settlement, Tender};

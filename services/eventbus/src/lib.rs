@@ -3,8 +3,10 @@
 //! have handled, so a redelivery changes nothing.
 mod consumer;
 mod outbox;
+mod publisher;
 mod relay;
 
 pub use consumer::{run_consumer, ClosedApart, Handler, Subscription};
 pub use outbox::{enqueue, OutboxTable};
+pub use publisher::Publisher;
 pub use relay::{producer, Relay};

@@ -1,4 +1,4 @@
-use crate::OutboxTable;
+use crate::{OutboxTable, Publisher};
 use anyhow::Context;
 use rdkafka::producer::{FutureProducer, FutureRecord};
 use rdkafka::ClientConfig;
@@ -27,13 +27,13 @@ pub fn producer(brokers: &str) -> anyhow::Result<FutureProducer> {
 #[derive(Clone)]
 pub struct Relay {
     pool: PgPool,
-    producer: FutureProducer,
+    publisher: Publisher,
     tables: Vec<OutboxTable>,
 }
 
 impl Relay {
-    pub fn new(pool: PgPool, producer: FutureProducer, tables: Vec<OutboxTable>) -> Self {
-        Self { pool, producer, tables }
+    pub fn new(pool: PgPool, publisher: Publisher, tables: Vec<OutboxTable>) -> Self {
+        Self { pool, publisher, tables }
     }
 
     /// Publishes one batch from every table; returns how many events went out.
@@ -59,13 +59,17 @@ impl Relay {
             return Ok(0);
         }
         let payloads: Vec<String> = rows.iter().map(|r| r.3.to_string()).collect();
+        let producer = self.publisher.producer();
         let deliveries = rows.iter().zip(&payloads).map(|((_, topic, key, _), payload)| {
-            self.producer
-                .send(FutureRecord::to(topic).key(key).payload(payload), Duration::from_secs(10))
+            producer.send(FutureRecord::to(topic).key(key).payload(payload), Duration::from_secs(10))
         });
         for result in futures::future::join_all(deliveries).await {
-            result.map_err(|(e, _)| e).context("Kafka did not acknowledge an event")?;
+            if let Err((e, _)) = result {
+                self.publisher.failed();
+                return Err(anyhow::Error::from(e).context("Kafka did not acknowledge an event"));
+            }
         }
+        self.publisher.succeeded();
         let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "UPDATE {} SET published_at = now() WHERE id = ANY($1)",

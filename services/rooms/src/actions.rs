@@ -27,6 +27,20 @@ pub enum RoomAction {
 }
 
 impl RoomAction {
+    /// What only a housekeeping supervisor may do: judge a room's cleaning, take it out of
+    /// sale or flag it.
+    pub fn needs_supervisor(&self) -> bool {
+        matches!(
+            self,
+            RoomAction::PassInspection
+                | RoomAction::NeedsCleaning
+                | RoomAction::FailInspection(_)
+                | RoomAction::OutOfService(_)
+                | RoomAction::OutOfOrder { .. }
+                | RoomAction::BackInOrder
+        )
+    }
+
     fn reason(&self) -> Option<String> {
         match self {
             RoomAction::FailInspection(n) | RoomAction::OutOfOrder { reason: n, .. } => Some(n.as_str().to_owned()),

@@ -69,6 +69,15 @@ impl RoomsService {
             .await
     }
 
+    /// Who has `room` on `date`, if anybody.
+    #[tracing::instrument(skip(self))]
+    pub async fn assignment_of(&self, date: NaiveDate, room: RoomId) -> Result<Option<Assignment>, AssignmentError> {
+        let found = self
+            .find_assignments(doc! { "_id": store::id_of(date, room), "attendant": { "$ne": null } })
+            .await?;
+        Ok(found.into_iter().next())
+    }
+
     /// The rooms `attendant` has on `date`, by floor and number.
     #[tracing::instrument(skip(self))]
     pub async fn rooms_of(

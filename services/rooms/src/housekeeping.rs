@@ -43,6 +43,20 @@ impl RoomsService {
         Ok(doc.map(Room::try_from).transpose().context("a stored room is invalid")?)
     }
 
+    /// The ids of the rooms in `condition` now (those waiting for inspection, say).
+    #[tracing::instrument(skip(self))]
+    pub async fn rooms_in(&self, condition: Housekeeping) -> Result<Vec<RoomId>, HousekeepingError> {
+        let docs: Vec<RoomDoc> = store::rooms(&self.db)
+            .find(doc! { "housekeeping": condition.as_str() })
+            .projection(store::room_fields())
+            .await?
+            .try_collect()
+            .await?;
+        docs.iter()
+            .map(|d| Ok(d.id.parse::<RoomId>().context("a stored room id is invalid")?))
+            .collect()
+    }
+
     /// These rooms as they are now (unknown ids are left out).
     #[tracing::instrument(skip(self, ids), fields(rooms = ids.len()))]
     pub async fn rooms(&self, ids: &[RoomId]) -> Result<Vec<Room>, HousekeepingError> {
@@ -161,7 +175,7 @@ impl RoomsService {
     pub(crate) async fn room_at(&self, id: RoomId) -> Result<(Room, Option<i64>, Vec<String>), HousekeepingError> {
         let mut doc: RoomDoc = store::rooms(&self.db)
             .find_one(doc! { "_id": id.to_string() })
-            .projection(store::room_fields())
+            .projection(store::room_fields_with_keys())
             .await?
             .ok_or(HousekeepingError::RoomNotFound(id))?;
         let (seq, keys) = (doc.state_seq, std::mem::take(&mut doc.action_keys));

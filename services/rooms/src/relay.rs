@@ -13,7 +13,8 @@ use anyhow::Context;
 use futures::TryStreamExt;
 use mongodb::bson::{doc, Bson, Document};
 use mongodb::Collection;
-use rdkafka::producer::{FutureProducer, FutureRecord};
+use eventbus::Publisher;
+use rdkafka::producer::FutureRecord;
 use std::time::Duration;
 use tokio::sync::watch;
 
@@ -37,13 +38,13 @@ const SOURCES: [Source; 2] = [
 #[derive(Clone)]
 pub struct RoomRelay {
     rooms: RoomsService,
-    producer: FutureProducer,
+    publisher: Publisher,
 }
 
 impl RoomRelay {
-    /// `producer` is the app's shared one (`eventbus::producer`: idempotent, `acks=all`).
-    pub fn new(rooms: &RoomsService, producer: FutureProducer) -> Self {
-        Self { rooms: rooms.clone(), producer }
+    /// `publisher` is the app's shared one (idempotent, `acks=all`, made again when broken).
+    pub fn new(rooms: &RoomsService, publisher: Publisher) -> Self {
+        Self { rooms: rooms.clone(), publisher }
     }
 
     fn collection(&self, source: &Source) -> Collection<Document> {
@@ -114,12 +115,17 @@ impl RoomRelay {
             .collect::<Result<Vec<_>, mongodb::bson::document::ValueAccessError>>()
             .with_context(|| format!("a malformed outbox entry in room {id}"))?;
         let count = records.len();
+        let producer = self.publisher.producer();
         let sends = records
             .iter()
-            .map(|(topic, key, payload)| self.producer.send(FutureRecord::to(topic).key(*key).payload(*payload), SEND_TIMEOUT));
+            .map(|(topic, key, payload)| producer.send(FutureRecord::to(topic).key(*key).payload(*payload), SEND_TIMEOUT));
         for result in futures::future::join_all(sends).await {
-            result.map_err(|(e, _)| e).context("Kafka did not acknowledge a room event")?;
+            if let Err((e, _)) = result {
+                self.publisher.failed();
+                return Err(anyhow::Error::from(e).context("Kafka did not acknowledge a room event"));
+            }
         }
+        self.publisher.succeeded();
         let write_lock = (source.write_lock)(id)?;
         let published: Vec<Bson> = entries.into_iter().map(Bson::Document).collect();
         self.rooms

@@ -89,8 +89,14 @@ pub fn rooms(db: &Database) -> Collection<RoomDoc> {
     db.collection("rooms")
 }
 
-/// Projection for reading a room without its pending events.
+/// Projection for reading a room without its pending events or its last presses' keys (a
+/// hundred of them would make the board's read of every room many times larger).
 pub fn room_fields() -> Document {
+    doc! { "outbox": 0, "outbox_pending": 0, "action_keys": 0 }
+}
+
+/// [`room_fields`] with the keys: what a keyed change compares.
+pub fn room_fields_with_keys() -> Document {
     doc! { "outbox": 0, "outbox_pending": 0 }
 }
 

@@ -15,19 +15,13 @@ pub async fn room_act(room: String, action: String, note: String, until: String,
     let room_id = room.trim().parse().map_err(|_| AppError::NotFound("there is no such room".into()))?;
     let key = crate::api::desk::folio::server::key(&key)?;
     let action = server::action(&action, &note, &until, state.bookings.today())?;
-    if server::supervisors_only(&action) && !super::access::supervises(me.role) {
+    if action.needs_supervisor() && !super::access::supervises(me.role) {
         return Err(AppError::NotAllowed("only a housekeeping supervisor (manager or admin) may do this".into()));
     }
     let key = key.to_string();
     state.rooms.act(room_id, action, me.user_id, Some(&key)).await.map_err(super::server::housekeeping_error)?;
     tracing::info!(room = %room_id, by = %me.user_id, "housekeeping action");
-    let board = super::board::server::today().await?;
-    board
-        .rooms
-        .iter()
-        .find(|r| r.room.id == room_id)
-        .map(super::board::server::room)
-        .ok_or_else(|| AppError::NotFound("there is no such room".into()))
+    super::board::server::one(&room).await
 }
 
 #[cfg(feature = "ssr")]
@@ -60,17 +54,5 @@ mod server {
             "back_in_order" => RoomAction::BackInOrder,
             other => return Err(AppError::Invalid(format!("'{other}' is not something housekeeping does to a room"))),
         })
-    }
-
-    pub fn supervisors_only(action: &RoomAction) -> bool {
-        matches!(
-            action,
-            RoomAction::PassInspection
-                | RoomAction::NeedsCleaning
-                | RoomAction::FailInspection(_)
-                | RoomAction::OutOfService(_)
-                | RoomAction::OutOfOrder { .. }
-                | RoomAction::BackInOrder
-        )
     }
 }

@@ -2,8 +2,10 @@
 //! inspections; laid out for a 768×1024 touch tablet (targets of at least 44 px, nothing only
 //! on hover). The server functions behind the pages check the role again.
 pub mod board;
+mod board_filters;
 pub mod inspect;
 pub mod mine;
+mod patches;
 mod queue;
 mod room_card;
 pub mod routes;

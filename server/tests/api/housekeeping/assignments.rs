@@ -194,7 +194,7 @@ async fn housekeeping_assigned_reaches_the_outbox_matching_its_schema() {
     });
     crate::schemas::assert_valid("housekeeping.assigned", &unassigned);
 
-    let relay = RoomRelay::new(&app.state.rooms, app.deps.producer.clone());
+    let relay = RoomRelay::new(&app.state.rooms, app.deps.publisher.clone());
     crate::helpers::eventually(
         "the assignment's events on Kafka",
         std::time::Duration::from_secs(60),

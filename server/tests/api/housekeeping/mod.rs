@@ -1,5 +1,6 @@
 //! Housekeeping assignments: rooms given to attendants per business date, shared out evenly.
 mod assignments;
+mod board;
 mod distribute;
 mod states;
 mod tablet;

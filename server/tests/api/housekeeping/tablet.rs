@@ -95,7 +95,8 @@ async fn the_board_puts_a_room_a_guest_waits_for_first_and_a_failed_inspection_n
     let (status, board) = post(&supervisor, &app, "housekeeping/board", &[]).await;
     assert_eq!(status, StatusCode::OK, "{board}");
     let rooms = board["rooms"].as_array().unwrap();
-    let ours = rooms.iter().find(|r| r["id"] == booking.room_id.to_string()).expect("our room is on the board");
+    let (status, ours) = post(&supervisor, &app, "housekeeping/room", &[("room", booking.room_id.to_string())]).await;
+    assert_eq!(status, StatusCode::OK, "{ours}");
     assert_eq!((ours["guest_waiting"].as_bool(), ours["front_office"].as_str(), ours["arriving"].as_str()), (Some(true), Some("arrival"), Some("2 adults")));
     let priorities: Vec<u64> = rooms.iter().map(|r| r["priority"].as_u64().unwrap()).collect();
     assert!(priorities.windows(2).all(|w| w[0] <= w[1]), "most urgent first");
