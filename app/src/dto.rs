@@ -181,3 +181,4 @@ pub mod desk_folio;
 pub mod desk_rack;
 pub mod desk_walk_in;
 pub mod housekeeping;
+pub mod maintenance;

@@ -1,4 +1,5 @@
-//! Invoices and credit notes as PDF downloads, for the guest they belong to and for staff.
+//! Invoices and credit notes as PDF downloads, for the guest they belong to and for staff;
+//! maintenance tickets' photos, for housekeeping.
 use app::api::session::server::Signed;
 use app::state::AppState;
 use axum::extract::{Path, State};
@@ -13,6 +14,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/invoices/{id}/pdf", get(invoice))
         .route("/credit-notes/{id}/pdf", get(credit_note))
+        .route("/housekeeping/tickets/{id}/photo", get(ticket_photo))
 }
 
 async fn invoice(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {
@@ -32,6 +34,26 @@ async fn credit_note(State(state): State<AppState>, session: Session, Path(id): 
     match found {
         Ok(note) => pdf(state.billing.credit_note_pdf(note.id).await, &format!("credit-note-{}.pdf", note.number)),
         Err(e) => refused(e),
+    }
+}
+
+async fn ticket_photo(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {
+    let Some(user) = signed_in(&state, &session).await else { return StatusCode::UNAUTHORIZED.into_response() };
+    if !app::api::housekeeping::access::HOUSEKEEPING_ROLES.contains(&user.role) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let Ok(id) = id.parse() else { return StatusCode::NOT_FOUND.into_response() };
+    match state.rooms.ticket_photo(id).await {
+        Ok(Some(photo)) => (
+            [(header::CONTENT_TYPE, photo.kind().content_type()), (header::CACHE_CONTROL, "private, max-age=86400")],
+            photo.bytes().to_vec(),
+        )
+            .into_response(),
+        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Err(e) => {
+            tracing::error!(error = ?e, "a ticket's photo could not be served");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 

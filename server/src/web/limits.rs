@@ -1,5 +1,6 @@
-//! How much a request may carry: 64 KiB of body at most (413 beyond), and for the server
-//! functions' forms, a length limit on every field (400, naming the field).
+//! How much a request may carry: 64 KiB of body at most (413 beyond; a problem reported with its
+//! photo may carry 1 MiB), and for the server functions' forms, a length limit on every field
+//! (400, naming the field).
 //!
 //! Limits sit at the door so every server function gets them, also one added later: a field
 //! this table does not know still has [`DEFAULT_FIELD_CHARS`]. The newtypes behind the fields
@@ -14,6 +15,10 @@ use futures::StreamExt;
 
 /// Far above any form of this app (a booking is under 1 KiB), far below what hurts the server.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The only form that carries a picture: a maintenance report's photo (at most
+/// `rooms::Photo::MAX_BYTES`, sent base64 in a data URL: a third larger).
+const LARGER_BODIES: &[(&str, usize)] = &[("/api/housekeeping/report", 1024 * 1024)];
 
 /// For a form field this table does not name.
 pub const DEFAULT_FIELD_CHARS: usize = 200;
@@ -36,20 +41,27 @@ const FIELDS: &[(&str, &str, usize)] = &[
     ("card_year", "the card's expiry year", 4),
     ("card_cvc", "the card's security code", 4),
     ("text", "the note", 2000),
+    ("problem", "the problem", 1000),
+    ("photo", "the photo", 850_000),
 ];
+
+fn body_limit(path: &str) -> usize {
+    LARGER_BODIES.iter().find(|(p, _)| *p == path).map_or(MAX_BODY_BYTES, |(_, n)| *n)
+}
 
 /// Refuses a body over [`MAX_BODY_BYTES`] (413) and, under `/api/`, a form field over its
 /// length (400 with `AppError::Invalid` naming the field), before any handler runs.
 pub async fn limit_input(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    let limit = body_limit(&path);
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
-        return too_large(&path);
+    if declared.is_some_and(|n| n > limit as u64) {
+        return too_large(&path, limit);
     }
     let (parts, body) = request.into_parts();
-    let bytes = match read_at_most(body, MAX_BODY_BYTES).await {
+    let bytes = match read_at_most(body, limit).await {
         Ok(Some(bytes)) => bytes,
-        Ok(None) => return too_large(&path),
+        Ok(None) => return too_large(&path, limit),
         Err(e) => {
             tracing::info!(error = %e, path = %path, "could not read a request body");
             return refuse(&path, StatusCode::BAD_REQUEST, "the request could not be read; please try again".into());
@@ -63,8 +75,8 @@ pub async fn limit_input(request: Request, next: Next) -> Response {
     next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
 
-fn too_large(path: &str) -> Response {
-    let message = format!("the form is too large for the hotel's server (at most {} KiB)", MAX_BODY_BYTES / 1024);
+fn too_large(path: &str, limit: usize) -> Response {
+    let message = format!("the form is too large for the hotel's server (at most {} KiB)", limit / 1024);
     refuse(path, StatusCode::PAYLOAD_TOO_LARGE, message)
 }
 

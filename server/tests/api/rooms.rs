@@ -158,7 +158,7 @@ async fn status_changes_that_make_no_sense_are_refused() {
 }
 
 fn ticket(room: RoomId, problem: &str, priority: Priority, takes_room_out_of_order: bool) -> NewTicket {
-    NewTicket { room_id: room, problem: Problem::parse(problem).unwrap(), priority, reporter: UserId::new(), takes_room_out_of_order }
+    NewTicket { id: kernel::TicketId::new(), room_id: room, problem: Problem::parse(problem).unwrap(), priority, reporter: UserId::new(), takes_room_out_of_order, out_of_order_until: None, photo: None }
 }
 
 #[tokio::test]

@@ -4,7 +4,7 @@
 use crate::assignment::{Assignment, AssignmentChange};
 use crate::assignment_store::{self as store, AssignmentDoc};
 use crate::distribute::{distribute, Held, RoomWork, WorkKind};
-use crate::lock::Lock;
+use crate::lock::{is_duplicate_key, Lock};
 use crate::{outbox, AssignmentError, Room, RoomsService};
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -332,7 +332,3 @@ impl RoomsService {
     }
 }
 
-fn is_duplicate_key(e: &mongodb::error::Error) -> bool {
-    use mongodb::error::{ErrorKind, WriteFailure};
-    matches!(&*e.kind, ErrorKind::Write(WriteFailure::WriteError(w)) if w.code == 11000)
-}

@@ -34,6 +34,9 @@ pub enum HousekeepingError {
     /// Another writer held the room or ticket for longer than we wait.
     #[error("someone else is changing this right now; please try again")]
     Busy,
+    /// A report's key already opened a ticket for another room or reporter.
+    #[error("this report's key already opened another ticket ({0}); send the report again as a new one")]
+    KeyReused(TicketId),
     #[error("pages are numbered from 1 and hold 1 to {max} tickets", max = crate::maintenance::MAX_PER_PAGE)]
     InvalidPage,
     #[error(transparent)]

@@ -22,6 +22,7 @@ mod lock;
 mod maintenance;
 mod occupant;
 mod outbox;
+mod photo;
 mod rack;
 mod relay;
 mod service;
@@ -43,10 +44,11 @@ pub use events::RoomsConsumer;
 pub use housekeeping::StatusUpdate;
 pub use inventory::Inventory;
 pub use maintenance::MAX_PER_PAGE;
+pub use photo::{InvalidPhoto, Photo, PhotoKind};
 pub use relay::RoomRelay;
 pub use service::RoomsService;
 pub use status::{RoomStatus, StatusRefused};
 pub use ticket::{
-    IllegalTicketTransition, InvalidProblem, NewTicket, Priority, Problem, Ticket, TicketAction, TicketFilter,
+    IllegalTicketTransition, InvalidProblem, LastDay, NewTicket, Priority, Problem, Ticket, TicketAction, TicketFilter,
     TicketPage, TicketStatus,
 };

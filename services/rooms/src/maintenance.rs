@@ -1,7 +1,7 @@
 //! Maintenance tickets: opened by anyone on staff, worked on, resolved. A ticket may take its
 //! room out of order; the room returns `dirty` (it needs cleaning) when the last such ticket of
 //! the room is resolved.
-use crate::ticket::{NewTicket, Ticket, TicketAction, TicketFilter, TicketPage, TicketStatus};
+use crate::ticket::{LastDay, NewTicket, Ticket, TicketAction, TicketFilter, TicketPage, TicketStatus};
 use crate::ticket_store::{self, now, to_bson, TicketDoc};
 use crate::{Housekeeping, HousekeepingError, RoomsService};
 use anyhow::Context;
@@ -21,9 +21,15 @@ impl RoomsService {
     #[tracing::instrument(skip(self, new), fields(room = %new.room_id))]
     pub async fn open_ticket(&self, new: NewTicket) -> Result<Ticket, HousekeepingError> {
         let room = self.room(new.room_id).await?;
+        if new.out_of_order_until.is_some_and(|d| d.until < d.today) {
+            return Err(crate::StatusRefused::UntilInThePast.into());
+        }
+        if let Some(photo) = &new.photo {
+            self.keep_photo(new.id, photo).await?;
+        }
         let at = now();
         let ticket = Ticket {
-            id: TicketId::new(),
+            id: new.id,
             room_id: room.id,
             room_number: room.number,
             problem: new.problem,
@@ -32,17 +38,36 @@ impl RoomsService {
             reporter: new.reporter,
             assignee: None,
             takes_room_out_of_order: new.takes_room_out_of_order,
+            has_photo: new.photo.is_some(),
             created_at: at,
             updated_at: at,
             resolved_at: None,
         };
-        ticket_store::tickets(&self.db).insert_one(TicketDoc::from(&ticket)).await?;
+        if let Err(e) = ticket_store::tickets(&self.db).insert_one(TicketDoc::from(&ticket)).await {
+            return match crate::lock::is_duplicate_key(&e) {
+                true => self.reported_again(&ticket).await,
+                false => Err(e.into()),
+            };
+        }
         if ticket.takes_room_out_of_order {
             let reason = format!("maintenance ticket {} opened: {}", ticket.id, ticket.problem.as_str());
-            self.change_status(ticket.room_id, ticket.reporter, Some(reason), |s| s.with_housekeeping(Housekeeping::OutOfOrder))
-                .await?;
+            self.change_status(ticket.room_id, ticket.reporter, Some(reason), |s| match new.out_of_order_until {
+                Some(LastDay { until, today }) => s.take_out_of_order(until, today),
+                None => s.with_housekeeping(Housekeeping::OutOfOrder),
+            })
+            .await?;
         }
         Ok(ticket)
+    }
+
+    /// The ticket a report sent again already opened; the same id for another room or
+    /// reporter is a mistake, not a retry.
+    async fn reported_again(&self, sent: &Ticket) -> Result<Ticket, HousekeepingError> {
+        let stored = self.ticket(sent.id).await?;
+        if (stored.room_id, stored.reporter) != (sent.room_id, sent.reporter) {
+            return Err(HousekeepingError::KeyReused(sent.id));
+        }
+        Ok(stored)
     }
 
     #[tracing::instrument(skip(self))]

@@ -108,15 +108,28 @@ impl Problem {
     }
 }
 
-/// A request to open a ticket.
+/// A request to open a ticket. `id` is the reporter's: a report sent again under it opens no
+/// second ticket.
 #[derive(Debug, Clone)]
 pub struct NewTicket {
+    pub id: TicketId,
     pub room_id: RoomId,
     pub problem: Problem,
     pub priority: Priority,
     pub reporter: UserId,
     /// Takes the room out of order until the ticket is resolved; it then returns `dirty`.
     pub takes_room_out_of_order: bool,
+    /// With `takes_room_out_of_order`: the room's last day out of order, if known; the start of
+    /// the day after puts it back even before the ticket is resolved.
+    pub out_of_order_until: Option<LastDay>,
+    pub photo: Option<crate::Photo>,
+}
+
+/// A last day out of order, and the hotel's date it was given on (a day past is refused).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LastDay {
+    pub until: chrono::NaiveDate,
+    pub today: chrono::NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -130,6 +143,7 @@ pub struct Ticket {
     pub reporter: UserId,
     pub assignee: Option<UserId>,
     pub takes_room_out_of_order: bool,
+    pub has_photo: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,

@@ -38,7 +38,7 @@ pub async fn desk_add_note(id: String, text: String) -> Result<StayNoteView, App
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     use crate::api::quote::server::terms_view;
     use crate::dto::desk::{
         FolioLineView, HistoryLineView, StayMoneyView, StayNoteView, StayPaymentView, StayView,

@@ -4,6 +4,7 @@ pub mod access;
 pub mod board;
 pub mod act;
 pub mod assign;
+pub mod maintenance;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
@@ -13,7 +14,10 @@ pub(crate) mod server {
     pub fn housekeeping_error(e: HousekeepingError) -> AppError {
         match e {
             HousekeepingError::RoomNotFound(_) | HousekeepingError::TicketNotFound(_) => AppError::NotFound(e.to_string()),
-            HousekeepingError::Refused(_) | HousekeepingError::IllegalTransition(_) | HousekeepingError::Busy => {
+            HousekeepingError::Refused(_)
+            | HousekeepingError::IllegalTransition(_)
+            | HousekeepingError::Busy
+            | HousekeepingError::KeyReused(_) => {
                 AppError::Conflict(e.to_string())
             }
             HousekeepingError::InvalidPage => AppError::Invalid(e.to_string()),

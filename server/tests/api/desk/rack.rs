@@ -52,11 +52,14 @@ fn bar(rack: &Value, id: impl ToString) -> (String, Value) {
 /// A ticket that takes `room` out of order.
 fn out_of_order(room: kernel::RoomId, problem: &str) -> NewTicket {
     NewTicket {
+        id: kernel::TicketId::new(),
         room_id: room,
         problem: Problem::parse(problem).unwrap(),
         priority: Priority::High,
         reporter: UserId::new(),
         takes_room_out_of_order: true,
+        out_of_order_until: None,
+        photo: None,
     }
 }
 

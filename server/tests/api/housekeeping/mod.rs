@@ -2,6 +2,7 @@
 mod assignments;
 mod board;
 mod distribute;
+mod maintenance;
 mod states;
 mod tablet;
 
