@@ -16,7 +16,7 @@ use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use leptos_router::Lazy;
 use pages::desk::routes::{RackRoute, StayRoute, TodayRoute, WalkInRoute};
-use pages::housekeeping::routes::{BoardRoute, InspectRoute, MyRoomsRoute};
+use pages::housekeeping::routes::{AssignRoute, BoardRoute, InspectRoute, MaintenanceRoute, MyRoomsRoute, ReportRoute};
 use pages::housekeeping::HousekeepingArea;
 use pages::desk::DeskArea;
 use pages::guest::{
@@ -61,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/mine") view={Lazy::<MyRoomsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/inspect") view={Lazy::<InspectRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/maintenance") view={Lazy::<MaintenanceRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/assign") view={Lazy::<AssignRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/report") view={Lazy::<ReportRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("") view=GuestArea ssr=SsrMode::Async>
                     <Route path=path!("") view=HomePage ssr=SsrMode::Async/>

@@ -27,3 +27,11 @@ export async function signInToTablet(page, user, path) {
 /** The board's row of room `number`, and the attendant's card of it. */
 export const boardRow = (page, number) => page.locator(`tr[data-testid="board-row"][data-room="${number}"]`);
 export const card = (page, number) => page.locator(`li[data-testid="room-card"][data-room="${number}"]`);
+
+/** The same tablet turned on its side. */
+export const TABLET_LANDSCAPE = { viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true };
+
+/** Nothing wider than the screen: the page never scrolls sideways. */
+export async function fitsTheScreen(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}

@@ -29,6 +29,8 @@ pub struct BoardRoomView {
     pub note: Option<String>,
     /// The party arriving today ("2 adults").
     pub arriving: Option<String>,
+    /// The front desk's latest note on that arrival ("arrives 14:00, cot needed").
+    pub arrival_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,4 +56,22 @@ pub struct BoardView {
     pub total: u64,
     pub page: u32,
     pub attendants: Vec<AttendantView>,
+}
+
+/// One attendant's share of the day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendantLoadView {
+    pub id: String,
+    pub name: String,
+    /// Room numbers with the work each needs (`departure`, `stay_over`, `arrival_check`, or
+    /// `none`).
+    pub rooms: Vec<(String, String)>,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkloadView {
+    pub date: String,
+    pub attendants: Vec<AttendantLoadView>,
+    pub unassigned: usize,
 }

@@ -102,6 +102,24 @@ impl BookingsService {
             .await?;
         Ok(rows.into_iter().map(StayNote::from).collect())
     }
+
+    /// The latest note of each of these stays that has one, in one read: what housekeeping
+    /// shows of an arrival ("arrives 14:00, cot needed").
+    #[tracing::instrument(skip(self, ids), fields(stays = ids.len()))]
+    pub async fn latest_notes(&self, ids: &[BookingId]) -> Result<std::collections::HashMap<BookingId, String>, BookingError> {
+        if ids.is_empty() {
+            return Ok(Default::default());
+        }
+        let uuids: Vec<uuid::Uuid> = ids.iter().map(BookingId::as_uuid).collect();
+        let rows: Vec<(uuid::Uuid, String)> = sqlx::query_as(
+            "SELECT DISTINCT ON (booking_id) booking_id, text FROM bookings.stay_notes \
+             WHERE booking_id = ANY($1) ORDER BY booking_id, at DESC, id DESC",
+        )
+        .bind(&uuids)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().map(|(id, text)| (BookingId::from_uuid(id), text)).collect())
+    }
 }
 
 #[cfg(test)]

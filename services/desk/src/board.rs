@@ -4,7 +4,7 @@
 use crate::{Desk, DeskError};
 use bookings::{Booking, BookingStatus};
 use chrono::NaiveDate;
-use kernel::{Party, Role, RoomId, UserId};
+use kernel::{BookingId, Party, Role, RoomId, UserId};
 use rooms::{Discrepancy, GuestService, Room};
 use std::collections::HashMap;
 
@@ -41,6 +41,8 @@ pub struct BoardRoom {
     pub front_office: FrontOffice,
     /// The party arriving today, when one does.
     pub arriving: Option<Party>,
+    /// The front desk's latest note on that arrival.
+    pub arrival_note: Option<String>,
     pub attendant: Option<(UserId, String)>,
     /// Arrives today and the room is not ready: the first to do.
     pub guest_waiting: bool,
@@ -82,6 +84,7 @@ impl Desk {
             async { Ok(self.users.with_role(Role::Housekeeping, users::MAX_STAFF_LISTED).await?) },
             async { Ok(self.bookings.on_day(date, None).await?) },
         )?;
+        let day = self.front_desk_day(date, bookings, settings.inspection_required).await?;
         let attendants: Vec<(UserId, String)> = staff.into_iter().map(|u| (u.id, u.name)).collect();
         let names: HashMap<UserId, &String> = attendants.iter().map(|(id, name)| (*id, name)).collect();
         let given: HashMap<RoomId, UserId> = assignments.iter().map(|a| (a.room_id, a.attendant)).collect();
@@ -89,7 +92,7 @@ impl Desk {
             .into_iter()
             .map(|room| {
                 let attendant = given.get(&room.id).map(|id| (*id, names.get(id).map_or_else(|| SOMEONE.to_owned(), |n| (*n).clone())));
-                BoardRoom::of(date, room, &bookings, settings.inspection_required, attendant)
+                BoardRoom::of(&day, room, attendant)
             })
             .collect();
         board.sort_by(|a, b| a.order().cmp(&b.order()));
@@ -114,6 +117,7 @@ impl Desk {
             },
             async { Ok(self.bookings.on_day(date, Some(ids)).await?) },
         )?;
+        let day = self.front_desk_day(date, bookings, settings.inspection_required).await?;
         let given: HashMap<RoomId, UserId> = assignments.iter().map(|a| (a.room_id, a.attendant)).collect();
         let people: Vec<UserId> = found.iter().filter_map(|r| given.get(&r.id).copied()).collect();
         let names: HashMap<UserId, String> = self.users.find_many(&people).await?.into_iter().map(|u| (u.id, u.name)).collect();
@@ -121,7 +125,7 @@ impl Desk {
             .into_iter()
             .map(|room| {
                 let attendant = given.get(&room.id).map(|id| (*id, names.get(id).cloned().unwrap_or_else(|| SOMEONE.to_owned())));
-                BoardRoom::of(date, room, &bookings, settings.inspection_required, attendant)
+                BoardRoom::of(&day, room, attendant)
             })
             .collect();
         board.sort_by(|a, b| a.order().cmp(&b.order()));
@@ -137,15 +141,36 @@ impl Desk {
     }
 }
 
+/// What the front desk has on the day: its bookings and the arrivals' latest notes.
+struct Day {
+    date: NaiveDate,
+    bookings: Vec<Booking>,
+    notes: HashMap<BookingId, String>,
+    inspection_required: bool,
+}
+
+impl Desk {
+    async fn front_desk_day(&self, date: NaiveDate, bookings: Vec<Booking>, inspection_required: bool) -> Result<Day, DeskError> {
+        let arriving: Vec<BookingId> = bookings
+            .iter()
+            .filter(|b| b.status == BookingStatus::Confirmed && b.stay.check_in() == date)
+            .map(|b| b.id)
+            .collect();
+        let notes = self.bookings.latest_notes(&arriving).await?;
+        Ok(Day { date, bookings, notes, inspection_required })
+    }
+}
+
 /// An attendant the users service no longer knows by name.
 const SOMEONE: &str = "someone";
 
 impl BoardRoom {
-    fn of(date: NaiveDate, room: Room, bookings: &[Booking], inspection_required: bool, attendant: Option<(UserId, String)>) -> Self {
-        let (front_office, arriving) = front_office(date, &room, bookings);
-        let guest_waiting = front_office == FrontOffice::Arrival && !room.housekeeping.ready(inspection_required);
+    fn of(day: &Day, room: Room, attendant: Option<(UserId, String)>) -> Self {
+        let (front_office, arriving) = front_office(day.date, &room, &day.bookings);
+        let guest_waiting = front_office == FrontOffice::Arrival && !room.housekeeping.ready(day.inspection_required);
         let discrepancy = Discrepancy::of(room.reported, room.occupancy);
-        BoardRoom { room, front_office, arriving, attendant, guest_waiting, discrepancy }
+        let arrival_note = arriving.and_then(|b| day.notes.get(&b.id).cloned());
+        BoardRoom { room, front_office, arriving: arriving.map(|b| b.party), arrival_note, attendant, guest_waiting, discrepancy }
     }
 
     /// The board's order: most urgent first, then by floor and number.
@@ -156,14 +181,14 @@ impl BoardRoom {
 
 /// The room's front-office status on `date` from the day's bookings of it; an arrival wins
 /// over a departure (the room must be ready tonight).
-fn front_office(date: NaiveDate, room: &Room, bookings: &[Booking]) -> (FrontOffice, Option<Party>) {
+fn front_office<'a>(date: NaiveDate, room: &Room, bookings: &'a [Booking]) -> (FrontOffice, Option<&'a Booking>) {
     let mut status = FrontOffice::Vacant;
     let mut arriving = None;
     for b in bookings.iter().filter(|b| b.room_id == room.id) {
         let (arrives, leaves) = (b.stay.check_in(), b.stay.check_out());
         let this = match b.status {
             BookingStatus::Confirmed if arrives == date => {
-                arriving = Some(b.party);
+                arriving = Some(b);
                 FrontOffice::Arrival
             }
             BookingStatus::CheckedIn if leaves == date => FrontOffice::DueOut,

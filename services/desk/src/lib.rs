@@ -14,6 +14,7 @@ mod rooms;
 mod stay;
 mod today;
 mod walk_in;
+mod workload;
 
 pub use board::{Board, BoardRoom, FrontOffice};
 pub use board_filter::BoardFilter;
@@ -23,6 +24,7 @@ pub use folio::{Settlement, Tender};
 pub use folio_error::FolioError;
 pub use folio_panel::FolioPanel;
 pub use housekeeping::work_of;
+pub use workload::{AttendantLoad, Workload};
 pub use rack::{Rack, RackGroup, RackQuery, RackRoom, RackSpell, RackStay};
 pub use rack_place::{Place, Spell, StayState};
 pub use rooms::{FreeRoom, NotReady};

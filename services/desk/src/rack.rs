@@ -34,6 +34,8 @@ pub struct Rack {
     pub groups: Vec<RackGroup>,
     /// Rooms the query matches, over every page.
     pub total_rooms: u64,
+    /// Whether a clean room waits for inspection before it is ready (the hotel's setting).
+    pub inspection_required: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -74,10 +76,11 @@ impl Desk {
             instant(q.window.check_in() - Days::new(1)),
             instant(q.window.check_out() + Days::new(1)),
         );
-        let (room_types, rooms, tickets) = futures::try_join!(
+        let (room_types, rooms, tickets, settings) = futures::try_join!(
             async { Ok::<_, DeskError>(self.rooms.room_types().await?) },
             async { Ok(self.rooms.all_rooms(q.room_type.as_ref()).await?) },
             async { Ok(self.rooms.out_of_order_tickets(from, to).await?) },
+            async { Ok(self.rooms.housekeeping_settings().await?) },
         )?;
         if let Some(code) = q
             .room_type
@@ -115,6 +118,7 @@ impl Desk {
             room_types,
             groups,
             total_rooms,
+            inspection_required: settings.inspection_required,
         })
     }
 }

@@ -35,11 +35,13 @@ impl std::fmt::Display for NotReady {
 }
 
 impl NotReady {
-    /// Ready means vacant and inspected: a clean room still waits for its inspection.
-    pub fn of(room: &Room) -> Option<Self> {
+    /// Ready means vacant and inspected, or only clean where the hotel does not inspect
+    /// (`inspection_required`): a clean room otherwise still waits for its inspection.
+    pub fn of(room: &Room, inspection_required: bool) -> Option<Self> {
         let state = match (room.occupancy, room.housekeeping) {
             (Occupancy::Occupied, _) => "still occupied",
             (_, Housekeeping::Inspected) => return None,
+            (_, Housekeeping::Clean) if !inspection_required => return None,
             (_, Housekeeping::Clean) => "clean but not yet inspected",
             (_, Housekeeping::Dirty) => "dirty",
             (_, Housekeeping::OutOfOrder) => "out of order",
@@ -52,9 +54,9 @@ impl NotReady {
     }
 
     /// What stops `b`'s guest from going into `room` without a second thought, as of `today`.
-    fn for_stay(b: &Booking, room: &Room, today: NaiveDate) -> Option<Self> {
+    fn for_stay(b: &Booking, room: &Room, today: NaiveDate, inspection_required: bool) -> Option<Self> {
         sleeps_there_tonight(b.status, &b.stay, today)
-            .then(|| Self::of(room))
+            .then(|| Self::of(room, inspection_required))
             .flatten()
     }
 }
@@ -119,13 +121,14 @@ impl Desk {
         let type_of: HashMap<&RoomTypeCode, &RoomType> =
             types.iter().map(|t| (&t.code, *t)).collect();
         let today = self.bookings.today();
+        let inspection = self.rooms.housekeeping_settings().await?.inspection_required;
         Ok(free
             .iter()
             .filter_map(|id| now.remove(id))
             .filter(|room| room.housekeeping.sellable())
             .filter_map(|room| {
                 let room_type = (*type_of.get(&room.room_type)?).clone();
-                let not_ready = NotReady::for_stay(&booking, &room, today);
+                let not_ready = NotReady::for_stay(&booking, &room, today, inspection);
                 Some(FreeRoom {
                     room,
                     room_type,
@@ -167,7 +170,8 @@ impl Desk {
             // Asked only of a move that would otherwise go ahead: a room too small or taken
             // is refused outright, not after the staff said yes.
             self.check_fits_and_free(&booking, &room).await?;
-            if let Some(not_ready) = NotReady::for_stay(&booking, &room, self.bookings.today()) {
+            let inspection = self.rooms.housekeeping_settings().await?.inspection_required;
+            if let Some(not_ready) = NotReady::for_stay(&booking, &room, self.bookings.today(), inspection) {
                 return Err(DeskError::NotReady(not_ready));
             }
         }
@@ -229,8 +233,8 @@ mod tests {
     #[test]
     fn only_a_vacant_inspected_room_is_ready() {
         use Housekeeping::*;
-        assert_eq!(NotReady::of(&room(Inspected, Occupancy::Vacant)), None);
-        let state = |h, o| NotReady::of(&room(h, o)).map(|n| n.state);
+        assert_eq!(NotReady::of(&room(Inspected, Occupancy::Vacant), true), None);
+        let state = |h, o| NotReady::of(&room(h, o), true).map(|n| n.state);
         assert_eq!(state(Dirty, Occupancy::Vacant), Some("dirty"));
         assert_eq!(
             state(Clean, Occupancy::Vacant),
@@ -241,11 +245,19 @@ mod tests {
             Some("still occupied")
         );
         assert_eq!(
-            NotReady::of(&room(Dirty, Occupancy::Vacant))
+            NotReady::of(&room(Dirty, Occupancy::Vacant), true)
                 .unwrap()
                 .to_string(),
             "Room 204 is dirty"
         );
+    }
+
+    #[test]
+    fn where_the_hotel_does_not_inspect_a_clean_vacant_room_is_ready() {
+        use Housekeeping::*;
+        assert_eq!(NotReady::of(&room(Clean, Occupancy::Vacant), false), None);
+        assert_eq!(NotReady::of(&room(Dirty, Occupancy::Vacant), false).map(|n| n.state), Some("dirty"));
+        assert_eq!(NotReady::of(&room(Clean, Occupancy::Occupied), false).map(|n| n.state), Some("still occupied"));
     }
 
     #[test]

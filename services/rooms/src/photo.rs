@@ -89,7 +89,17 @@ impl RoomsService {
             kind: photo.kind,
             bytes: Binary { subtype: BinarySubtype::Generic, bytes: photo.bytes.clone() },
         };
-        photos(&self.db).replace_one(doc! { "_id": ticket.to_string() }, doc).upsert(true).await?;
+        let filter = doc! { "_id": ticket.to_string() };
+        // Two tries of one report upserting at once: one inserts, the other's insert is a
+        // duplicate key and replaces what is there now.
+        match photos(&self.db).replace_one(filter.clone(), &doc).upsert(true).await {
+            Err(e) if crate::lock::is_duplicate_key(&e) => {
+                photos(&self.db).replace_one(filter, &doc).await?;
+            }
+            other => {
+                other?;
+            }
+        }
         Ok(())
     }
 

@@ -82,7 +82,7 @@ mod server {
                 .map(|g| RackGroupView {
                     code: g.code.to_string(),
                     name: g.name,
-                    rooms: g.rooms.into_iter().map(room).collect(),
+                    rooms: g.rooms.into_iter().map(|r| room(r, rack.inspection_required)).collect(),
                 })
                 .collect(),
             total_rooms: rack.total_rooms,
@@ -91,11 +91,11 @@ mod server {
         }
     }
 
-    fn room(r: desk::RackRoom) -> RackRoomView {
+    fn room(r: desk::RackRoom, inspection_required: bool) -> RackRoomView {
         RackRoomView {
             number: r.room.number.clone(),
             housekeeping: r.room.housekeeping.to_string(),
-            not_ready: desk::NotReady::of(&r.room).map(|n| n.to_string()),
+            not_ready: desk::NotReady::of(&r.room, inspection_required).map(|n| n.to_string()),
             bars: r.stays.into_iter().map(bar).collect(),
             out_of_order: r
                 .out_of_order

@@ -1,6 +1,35 @@
 //! A supervisor gives today's rooms to attendants: one by one, or shared out evenly.
+use crate::dto::housekeeping::{AttendantLoadView, WorkloadView};
 use crate::error::AppError;
 use leptos::prelude::*;
+
+/// How today's work is shared among the attendants, the most loaded first.
+#[server(endpoint = "housekeeping/workload")]
+pub async fn housekeeping_workload() -> Result<WorkloadView, AppError> {
+    super::access::require_supervisor().await?;
+    let state = crate::state::state()?;
+    let load = state.desk.housekeeping_workload(state.bookings.today()).await.map_err(crate::api::desk::server::desk_error)?;
+    let kind = |k: Option<rooms::WorkKind>| match k {
+        Some(rooms::WorkKind::Departure) => "departure",
+        Some(rooms::WorkKind::StayOver) => "stay_over",
+        Some(rooms::WorkKind::ArrivalCheck) => "arrival_check",
+        None => "none",
+    };
+    Ok(WorkloadView {
+        date: load.date.to_string(),
+        attendants: load
+            .attendants
+            .into_iter()
+            .map(|a| AttendantLoadView {
+                id: a.attendant.to_string(),
+                name: a.name,
+                rooms: a.rooms.into_iter().map(|(n, k)| (n, kind(k).to_owned())).collect(),
+                weight: a.weight,
+            })
+            .collect(),
+        unassigned: load.unassigned,
+    })
+}
 
 /// Gives `room` to `attendant` (housekeeping staff) for today.
 #[server(endpoint = "housekeeping/assign")]

@@ -137,6 +137,7 @@ pub(crate) mod server {
             priority: r.priority(),
             note: r.room.status_note.clone(),
             arriving: r.arriving.map(|p| crate::components::stay::party(p.adults(), p.children())),
+            arrival_note: r.arrival_note.clone(),
         }
     }
 }

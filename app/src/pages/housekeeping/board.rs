@@ -110,12 +110,14 @@ fn BoardRow(room: BoardRoomView, attendants: Vec<AttendantView>, assign: ServerA
     let can_redo = matches!(room.condition.as_str(), "clean" | "inspected");
     let (redo_room, redo_label) = (room.id.clone(), format!("Room {} needs cleaning", room.number));
     let current = room.attendant_id.clone().unwrap_or_default();
+    let (report, report_label) = (format!("/housekeeping/report?room={}", room.id), format!("Report a problem in room {}", room.number));
     view! {
         <tr class="border-t border-slate-200 align-top" data-testid="board-row" data-room=room.number.clone() data-condition=room.condition.clone()>
             <th scope="row" class="px-3 py-2 text-lg font-semibold">{room.number.clone()}<span class="block text-xs font-normal text-slate-600">{format!("Floor {} · {}", room.floor, room.room_type)}</span></th>
             <td class="px-3 py-2">
                 <RoomState room=room.clone()/>
                 {room.note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-700">{n}</p> })}
+                {room.arrival_note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-700">{format!("The desk says: {n}")}</p> })}
                 {can_redo.then(|| view! {
                     <ActionForm action=act attr:class="mt-2">
                         <input type="hidden" name="room" value=redo_room.clone()/>
@@ -126,6 +128,7 @@ fn BoardRow(room: BoardRoomView, attendants: Vec<AttendantView>, assign: ServerA
                         <button type="submit" aria-label=redo_label.clone() class="min-h-11 rounded-lg border border-slate-400 bg-white px-3 text-sm">"Needs cleaning"</button>
                     </ActionForm>
                 })}
+                <a href=report aria-label=report_label class="mt-2 inline-flex min-h-11 items-center text-sm underline">"Report a problem"</a>
             </td>
             <td class="px-3 py-2">
                 <ActionForm action=assign attr:class="flex items-center gap-2">

@@ -92,6 +92,7 @@ fn RoomCardActions(room: BoardRoomView, queue: Queue) -> impl IntoView {
             </div>
             <RoomState room=room.clone()/>
             {room.arriving.clone().map(|p| view! { <p class="mt-2 text-sm text-slate-700">{format!("Arriving today: {p}")}</p> })}
+            {room.arrival_note.clone().map(|n| view! { <p class="mt-1 text-sm text-slate-700" data-testid="arrival-note">{format!("The desk says: {n}")}</p> })}
             {room.note.clone().map(|n| view! { <p class="mt-2 text-sm text-slate-700">{format!("Note: {n}")}</p> })}
             {move || {
                 let w = waiting();
@@ -108,6 +109,8 @@ fn RoomCardActions(room: BoardRoomView, queue: Queue) -> impl IntoView {
                         </button>
                     }
                 }).collect_view()}
+                <a href=format!("/housekeeping/report?room={id}") class=format!("{BUTTON} {SECONDARY} inline-flex items-center")
+                    aria-label=format!("Report a problem in room {number}")>"Report a problem"</a>
             </div>
         </li>
     }
