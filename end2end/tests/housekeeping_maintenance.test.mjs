@@ -17,7 +17,13 @@ const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQ
 browserTest('a problem reported from the board with a photo takes the room out of order until its ticket is resolved', async ({ newContext, step, log }) => {
   const tablet = await (await newContext(TABLET_LANDSCAPE)).newPage();
   const watcher = await (await newContext(TABLET)).newPage();
+  const attendant = await (await newContext(TABLET)).newPage();
   let room;
+
+  await step('the attendant has signed in once, so the users service knows him as staff', async () => {
+    await signInToTablet(attendant, DEMO_USERS.housekeeping, '/housekeeping/mine');
+    await expectVisible(attendant.getByRole('heading', { name: 'My rooms' }));
+  });
 
   await step('the supervisor opens the board on a tablet turned sideways; it fits the screen', async () => {
     await signInToTablet(tablet, DEMO_USERS.manager, '/housekeeping');

@@ -19,6 +19,7 @@ pub struct TicketView {
     /// The hotel's local time, `YYYY-MM-DD HH:MM`.
     pub opened: String,
     pub resolved: Option<String>,
+    pub resolved_by: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -42,6 +42,7 @@ impl RoomsService {
             created_at: at,
             updated_at: at,
             resolved_at: None,
+            resolved_by: None,
         };
         if let Err(e) = ticket_store::tickets(&self.db).insert_one(TicketDoc::from(&ticket)).await {
             return match crate::lock::is_duplicate_key(&e) {
@@ -99,7 +100,12 @@ impl RoomsService {
     /// a room someone has since put out of service stays so).
     #[tracing::instrument(skip(self))]
     pub async fn resolve_ticket(&self, id: TicketId, by: UserId) -> Result<Ticket, HousekeepingError> {
-        let ticket = self.transition(id, TicketAction::Resolve, |t| t.resolved_at = Some(t.updated_at)).await?;
+        let ticket = self
+            .transition(id, TicketAction::Resolve, |t| {
+                t.resolved_at = Some(t.updated_at);
+                t.resolved_by = Some(by);
+            })
+            .await?;
         if ticket.takes_room_out_of_order && !self.room_held_out_of_order(&ticket).await? {
             let reason = format!("maintenance ticket {} resolved", ticket.id);
             self.change_status(ticket.room_id, by, Some(reason), |s| match s.housekeeping {

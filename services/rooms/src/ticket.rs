@@ -147,6 +147,8 @@ pub struct Ticket {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub resolved_at: Option<DateTime<Utc>>,
+    /// Who resolved it: with the reporter and the assignee, the ticket's own audit trail.
+    pub resolved_by: Option<UserId>,
 }
 
 /// Which tickets to list; `None` means any.

@@ -24,6 +24,8 @@ pub struct TicketDoc {
     pub created_at: bson::DateTime,
     pub updated_at: bson::DateTime,
     pub resolved_at: Option<bson::DateTime>,
+    #[serde(default)]
+    pub resolved_by: Option<String>,
 }
 
 pub fn tickets(db: &Database) -> Collection<TicketDoc> {
@@ -76,6 +78,7 @@ impl TryFrom<TicketDoc> for Ticket {
             created_at: from_bson(d.created_at)?,
             updated_at: from_bson(d.updated_at)?,
             resolved_at: d.resolved_at.map(from_bson).transpose()?,
+            resolved_by: d.resolved_by.map(|a| a.parse()).transpose()?,
         })
     }
 }
@@ -97,6 +100,7 @@ impl From<&Ticket> for TicketDoc {
             created_at: to_bson(t.created_at),
             updated_at: to_bson(t.updated_at),
             resolved_at: t.resolved_at.map(to_bson),
+            resolved_by: t.resolved_by.map(|a| a.to_string()),
         }
     }
 }
@@ -123,6 +127,7 @@ mod tests {
             created_at: at,
             updated_at: at,
             resolved_at: None,
+            resolved_by: Some(UserId::new()),
         };
         let stored = bson::to_document(&TicketDoc::from(&ticket)).unwrap();
         assert_eq!(stored.get_str("status").unwrap(), "in_progress");

@@ -1,5 +1,5 @@
 //! A supervisor gives today's rooms to attendants: one by one, or shared out evenly.
-use crate::dto::housekeeping::{AttendantLoadView, WorkloadView};
+use crate::dto::housekeeping::WorkloadView;
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -20,7 +20,7 @@ pub async fn housekeeping_workload() -> Result<WorkloadView, AppError> {
         attendants: load
             .attendants
             .into_iter()
-            .map(|a| AttendantLoadView {
+            .map(|a| crate::dto::housekeeping::AttendantLoadView {
                 id: a.attendant.to_string(),
                 name: a.name,
                 rooms: a.rooms.into_iter().map(|(n, k)| (n, kind(k).to_owned())).collect(),

@@ -133,7 +133,7 @@ pub(crate) mod server {
     /// The tickets with their people's names and times in the hotel's zone.
     pub async fn views(tickets: &[Ticket]) -> Result<Vec<TicketView>, AppError> {
         let state = crate::state::state()?;
-        let people: Vec<UserId> = tickets.iter().flat_map(|t| std::iter::once(t.reporter).chain(t.assignee)).collect();
+        let people: Vec<UserId> = tickets.iter().flat_map(|t| std::iter::once(t.reporter).chain(t.assignee).chain(t.resolved_by)).collect();
         let names: HashMap<UserId, String> =
             state.users.find_many(&people).await.map_err(crate::state::internal)?.into_iter().map(|u| (u.id, u.name)).collect();
         let name = |id: UserId| names.get(&id).cloned().unwrap_or_else(|| "someone".to_owned());
@@ -154,6 +154,7 @@ pub(crate) mod server {
                 photo: t.has_photo.then(|| format!("/housekeeping/tickets/{}/photo", t.id)),
                 opened: local(t.created_at),
                 resolved: t.resolved_at.map(local),
+                resolved_by: t.resolved_by.map(name),
             })
             .collect())
     }

@@ -95,6 +95,7 @@ fn TicketCard(ticket: TicketView, work: ServerAction<WorkTicket>) -> impl IntoVi
                         {format!("Reported by {} on {}", ticket.reporter, ticket.opened)}
                         {ticket.assignee.clone().map(|a| format!(" · with {a}"))}
                         {ticket.resolved.clone().map(|r| format!(" · resolved {r}"))}
+                        {ticket.resolved_by.clone().map(|by| format!(" by {by}"))}
                     </p>
                 </div>
                 {ticket.photo.clone().map(|src| view! {

@@ -60,6 +60,7 @@ async fn an_attendant_reports_a_problem_with_a_photo_once_and_the_room_is_out_of
 
     let (status, resolved) = post(&supervisor, &app, "housekeeping/ticket", &[("ticket", key.clone()), ("action", "resolve".into())]).await;
     assert_eq!((status, resolved["status"].as_str()), (StatusCode::OK, Some("resolved")), "{resolved}");
+    assert_eq!(resolved["resolved_by"].as_str(), Some("Max Manager"), "who resolved it is kept: {resolved}");
     assert_eq!(app.state.rooms.room(room.id).await.unwrap().housekeeping, Housekeeping::Dirty, "back in order, to be cleaned");
     let (status, again) = post(&supervisor, &app, "housekeeping/ticket", &[("ticket", key.clone()), ("action", "resolve".into())]).await;
     assert_eq!(status, StatusCode::CONFLICT, "{again}");
