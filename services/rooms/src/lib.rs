@@ -7,6 +7,7 @@ mod arrivals;
 mod assignment;
 mod assignment_error;
 mod assignment_store;
+mod assignment_reads;
 mod assignments;
 pub mod demo;
 mod distribute;

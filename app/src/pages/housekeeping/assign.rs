@@ -1,10 +1,10 @@
 //! The supervisor's view of how the day is shared: each attendant's rooms and the weight of their
 //! work (a departure 3, a stay-over 1), the rooms nobody has yet, and "Distribute evenly" for
 //! them. A room changes hands on the board, filtered to the attendant.
+use super::distribute::DistributeHeading;
 use super::room_card::words;
 use crate::api::housekeeping::assign::{housekeeping_workload, DistributeRooms};
 use crate::components::live::use_live;
-use crate::components::staff::toast::use_toasts;
 use crate::dto::housekeeping::AttendantLoadView;
 use crate::error::ErrorNotice;
 use crate::live::Area;
@@ -15,20 +15,8 @@ pub fn AssignPage() -> impl IntoView {
     let distribute = ServerAction::<DistributeRooms>::new();
     let live = use_live(Area::Housekeeping);
     let load = Resource::new(move || (live.changes.get(), distribute.version().get()), |_| housekeeping_workload());
-    let toasts = use_toasts();
-    Effect::new(move || {
-        if let Some(Ok(n)) = distribute.value().get() {
-            toasts.say(format!("{n} rooms shared out"));
-        }
-    });
     view! {
-        <div class="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <h1 class="text-2xl font-semibold">"Assign"</h1>
-            <ActionForm action=distribute>
-                <button type="submit" class="min-h-11 rounded-lg bg-teal-800 px-4 text-white active:bg-teal-900">"Distribute evenly"</button>
-            </ActionForm>
-        </div>
-        {move || distribute.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <DistributeHeading title="Assign" distribute=distribute/>
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading the day's work…"</p> }>
             {move || load.get().map(|answer| match answer {
                 Ok(day) => view! {

@@ -3,13 +3,13 @@
 //! each room can be given to an attendant here, or all of them shared out at once. A change
 //! pushed for one room redraws that room alone (`patches.rs`).
 use super::board_filters::Summary;
+use super::distribute::DistributeHeading;
 use super::patches::RoomPatches;
 use super::room_card::RoomState;
 use crate::api::housekeeping::act::RoomAct;
 use crate::api::housekeeping::assign::{AssignRoom, DistributeRooms};
 use crate::api::housekeeping::board::{housekeeping_board, BOARD_PER_PAGE};
 use crate::components::staff::table::{EmptyRow, Pager};
-use crate::components::staff::toast::use_toasts;
 use crate::dto::housekeeping::{AttendantView, BoardRoomView, BoardView};
 use crate::error::{AppError, ErrorNotice};
 use leptos::prelude::*;
@@ -41,20 +41,8 @@ pub fn BoardPage() -> impl IntoView {
             patches.put(room);
         }
     });
-    let toasts = use_toasts();
-    Effect::new(move || {
-        if let Some(Ok(n)) = distribute.value().get() {
-            toasts.say(format!("{n} rooms shared out"));
-        }
-    });
     view! {
-        <div class="mb-4 flex flex-wrap items-center justify-between gap-3">
-            <h1 class="text-2xl font-semibold">"Board"</h1>
-            <ActionForm action=distribute>
-                <button type="submit" class="min-h-11 rounded-lg bg-teal-800 px-4 text-white active:bg-teal-900">"Distribute evenly"</button>
-            </ActionForm>
-        </div>
-        {move || distribute.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
+        <DistributeHeading title="Board" distribute=distribute/>
         {move || assign.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         {move || act.value().get().and_then(Result::err).map(|e| view! { <ErrorNotice error=e/> })}
         <Transition fallback=|| view! { <p class="py-6 text-slate-600">"Loading the board…"</p> }>

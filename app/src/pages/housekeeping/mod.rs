@@ -4,6 +4,7 @@
 pub mod assign;
 pub mod board;
 mod board_filters;
+mod distribute;
 pub mod inspect;
 pub mod maintenance;
 pub mod mine;
