@@ -133,17 +133,26 @@ pub struct Live {
 impl Live {
     /// Reads until a `data:` line satisfies `wanted`, or fails after `within`.
     pub async fn until(&mut self, wanted: impl Fn(&str) -> bool, within: Duration) -> anyhow::Result<()> {
+        if !self.until_or_end(wanted, within).await? {
+            bail!("the live stream ended");
+        }
+        Ok(())
+    }
+
+    /// Like [`Live::until`], `false` when the server ended the stream first (it does after the
+    /// role re-check interval; a browser then opens another).
+    pub async fn until_or_end(&mut self, wanted: impl Fn(&str) -> bool, within: Duration) -> anyhow::Result<bool> {
         let deadline = tokio::time::Instant::now() + within;
         loop {
             while let Some(end) = self.buffer.find('\n') {
                 let line: String = self.buffer.drain(..=end).collect();
                 if line.starts_with("data:") && wanted(&line) {
-                    return Ok(());
+                    return Ok(true);
                 }
             }
             match tokio::time::timeout_at(deadline, self.response.chunk()).await {
                 Ok(Ok(Some(bytes))) => self.buffer.push_str(&String::from_utf8_lossy(&bytes)),
-                Ok(Ok(None)) => bail!("the live stream ended"),
+                Ok(Ok(None)) => return Ok(false),
                 Ok(Err(e)) => return Err(e.into()),
                 Err(_) => bail!("nothing wanted on the live stream within {within:?}"),
             }
