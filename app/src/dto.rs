@@ -176,6 +176,7 @@ fn count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u8, D::Error> {
     }
 }
 
+pub mod admin;
 pub mod desk;
 pub mod desk_folio;
 pub mod desk_rack;

@@ -15,6 +15,8 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use leptos_router::Lazy;
+use pages::admin::routes::NightAuditRoute;
+use pages::admin::AdminArea;
 use pages::desk::routes::{RackRoute, StayRoute, TodayRoute, WalkInRoute};
 use pages::housekeeping::routes::{AssignRoute, BoardRoute, InspectRoute, MaintenanceRoute, MyRoomsRoute, ReportRoute};
 use pages::housekeeping::HousekeepingArea;
@@ -56,6 +58,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/stays/:id") view={Lazy::<StayRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/rack") view={Lazy::<RackRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/new") view={Lazy::<WalkInRoute>::new()} ssr=SsrMode::Async/>
+                </ParentRoute>
+                <ParentRoute path=path!("/admin") view=AdminArea ssr=SsrMode::Async>
+                    <Route path=path!("") view={Lazy::<NightAuditRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("/housekeeping") view=HousekeepingArea ssr=SsrMode::Async>
                     <Route path=path!("") view={Lazy::<BoardRoute>::new()} ssr=SsrMode::Async/>

@@ -20,6 +20,8 @@ pub struct AppState {
     pub sessions: SessionGuard,
     /// The front desk's use cases across services.
     pub desk: desk::Desk,
+    /// The manager's office: the night audit.
+    pub office: office::Office,
 }
 
 /// The state of the running app; present in every server function.

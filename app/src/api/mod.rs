@@ -1,5 +1,6 @@
 //! Server functions, one file per service they drive. Each parses input, checks the caller's
 //! role, calls one service method and maps its error.
+pub mod admin;
 pub mod booking_actions;
 #[cfg(feature = "ssr")]
 pub(crate) mod book_form;

@@ -23,6 +23,8 @@ mod server {
                 Some(&crate::api::desk::access::DESK_ROLES)
             } else if under("/housekeeping") {
                 Some(&crate::api::housekeeping::access::HOUSEKEEPING_ROLES)
+            } else if under("/admin") {
+                Some(&crate::api::admin::access::ADMIN_ROLES)
             } else {
                 None
             }

@@ -71,6 +71,7 @@ impl Application {
                 payments: payments.clone(),
                 billing: billing.clone(),
             },
+            office: office::Office { bookings: bookings.clone(), rooms: rooms.clone(), billing: billing.clone() },
             rooms,
             bookings,
             payments,

@@ -29,6 +29,44 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     spawn(false, configure).await
 }
 
+/// Databases of a test's own, for what is hotel-wide (the business date, the night audit): in
+/// the shared test databases it would reach into every other test's bookings and rooms.
+#[derive(Debug, Clone)]
+pub struct OwnHotel {
+    pub database_url: String,
+    pub mongodb_db: String,
+}
+
+impl OwnHotel {
+    /// Made fresh (PostgreSQL `hotel_test_{name}`, MongoDB `hotel_it_{name}`); the first app
+    /// started on them migrates them.
+    pub async fn fresh(name: &str) -> Self {
+        use secrecy::ExposeSecret;
+        let shared = std::env::var("DATABASE_URL").unwrap_or_else(|_| "postgres://hotel:hotel@127.0.0.1:5432/hotel_test".into());
+        let (server, _) = shared.rsplit_once('/').expect("a database URL ends in its database's name");
+        let database = format!("hotel_test_{name}");
+        let admin = sqlx::PgPool::connect(&shared).await.expect("the test database is up");
+        for sql in [format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"), format!("CREATE DATABASE {database}")] {
+            sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&admin).await.unwrap();
+        }
+        let own = Self { database_url: format!("{server}/{database}"), mongodb_db: format!("hotel_it_{name}") };
+        let config = Config::from_env();
+        let client = mongodb::Client::with_uri_str(config.mongodb_uri.expose_secret()).await.expect("FerretDB is up");
+        client.database(&own.mongodb_db).drop().await.unwrap();
+        own
+    }
+
+    /// An app (one instance of several, if called again) on these databases, without workers.
+    pub async fn spawn(&self) -> TestApp {
+        let own = self.clone();
+        spawn(false, move |c| {
+            c.database_url = own.database_url.into();
+            c.mongodb_db = own.mongodb_db;
+        })
+        .await
+    }
+}
+
 /// Events from before this test run are other runs' history, not this run's to replay.
 static RUN_STARTED: std::sync::LazyLock<chrono::DateTime<chrono::Utc>> = std::sync::LazyLock::new(chrono::Utc::now);
 
@@ -59,8 +97,8 @@ async fn spawn(workers: bool, configure: impl FnOnce(&mut Config)) -> TestApp {
     if std::env::var("DATABASE_URL").is_err() {
         config.database_url = "postgres://hotel:hotel@127.0.0.1:5432/hotel_test".to_owned().into();
     }
-    configure(&mut config);
     FRESH_ROOMS.get_or_init(|| drop_rooms_database(&config)).await;
+    configure(&mut config);
     let options = LeptosOptions::builder()
         .output_name("hotel")
         .site_addr("127.0.0.1:0".parse::<std::net::SocketAddr>().unwrap())

@@ -20,6 +20,7 @@ mod live;
 mod modify;
 mod modify_money;
 mod notifications;
+mod office;
 mod payments;
 mod rates;
 mod roles;

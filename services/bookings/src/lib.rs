@@ -14,6 +14,7 @@ mod error;
 mod front_desk;
 pub mod lifecycle;
 mod modify;
+pub mod night_audit;
 mod no_show;
 mod notes;
 mod offer;

@@ -17,8 +17,9 @@ pub const ROOM_STATUS_CHANGED: &str = "room.status.changed";
 pub const HOUSEKEEPING_ASSIGNED: &str = "housekeeping.assigned";
 pub const USER_REGISTERED: &str = "user.registered";
 pub const NOTIFICATION_SENT: &str = "notification.sent";
+pub const NIGHT_AUDIT_COMPLETED: &str = "night_audit.completed";
 
-pub const ALL_TOPICS: [&str; 13] = [
+pub const ALL_TOPICS: [&str; 14] = [
     BOOKING_CREATED,
     BOOKING_CANCELLED,
     BOOKING_MODIFIED,
@@ -32,6 +33,7 @@ pub const ALL_TOPICS: [&str; 13] = [
     HOUSEKEEPING_ASSIGNED,
     USER_REGISTERED,
     NOTIFICATION_SENT,
+    NIGHT_AUDIT_COMPLETED,
 ];
 
 /// A payload knows its topic and schema version, so it cannot be sent to the wrong place.
@@ -65,6 +67,7 @@ impl<P: Event> Envelope<P> {
 
 mod bookings;
 mod housekeeping;
+mod night_audit;
 mod notifications;
 mod payments;
 mod rooms;
@@ -72,6 +75,7 @@ mod users;
 
 pub use bookings::*;
 pub use housekeeping::*;
+pub use night_audit::*;
 pub use notifications::*;
 pub use payments::*;
 pub use rooms::*;

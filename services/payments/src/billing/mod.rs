@@ -12,6 +12,7 @@ mod hotel;
 mod invoice;
 mod invoice_store;
 mod issue;
+mod nights;
 mod pdf;
 mod postings;
 mod refunds;

@@ -1,0 +1,3 @@
+//! The manager's office: its pages' server functions. Each checks the role again.
+pub mod access;
+pub mod night_audit;

@@ -1,0 +1,5 @@
+//! The office's pages as lazy routes: their code is a WASM chunk of its own (`--split`).
+use super::night_audit::NightAuditPage;
+use crate::pages::staff_area::lazy_page;
+
+lazy_page!(NightAuditRoute, NightAuditPage);

@@ -1,0 +1,40 @@
+//! Only managers and admins open the office or call its functions: a stranger is asked to sign
+//! in, a guest, a housekeeper and the front desk are refused, on the page and on every function.
+use crate::helpers::{browser, post, sign_in, spawn_app};
+use reqwest::StatusCode;
+
+const FUNCTIONS: [(&str, &[(&'static str, &str)]); 3] =
+    [("admin/access", &[]), ("admin/night_audit", &[]), ("admin/run_night_audit", &[("date", "2026-01-01")])];
+
+fn form(fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    fields.iter().map(|(k, v)| (*k, v.to_string())).collect()
+}
+
+#[tokio::test]
+async fn the_office_asks_a_stranger_to_sign_in_refuses_other_staff_and_guests_and_opens_for_a_manager() {
+    let app = spawn_app().await;
+    let page = |client: reqwest::Client| {
+        let url = format!("{}/admin", app.address);
+        async move { client.get(url).send().await.unwrap() }
+    };
+    assert_eq!(page(browser()).await.status(), StatusCode::UNAUTHORIZED);
+    for (function, fields) in FUNCTIONS {
+        assert_eq!(post(&browser(), &app, function, &form(fields)).await.0, StatusCode::UNAUTHORIZED, "{function}");
+    }
+    for (user, password) in [("guest@hotel.test", "guest"), ("housekeeping@hotel.test", "housekeeping"), ("frontdesk@hotel.test", "frontdesk")] {
+        let client = sign_in(&app, user, password).await;
+        assert_eq!(page(client.clone()).await.status(), StatusCode::FORBIDDEN, "{user} on /admin");
+        for (function, fields) in FUNCTIONS {
+            assert_eq!(post(&client, &app, function, &form(fields)).await.0, StatusCode::FORBIDDEN, "{user} calling {function}");
+        }
+    }
+    let manager = sign_in(&app, "manager@hotel.test", "manager").await;
+    let opened = page(manager.clone()).await;
+    assert_eq!(opened.status(), StatusCode::OK);
+    let html = opened.text().await.unwrap();
+    assert!(html.contains("Manager&#x27;s office") || html.contains("Manager's office"), "the office's frame");
+    assert!(html.contains("data-testid=\"business-date\""), "the night audit page");
+    let (status, view) = post(&manager, &app, "admin/night_audit", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert!(view["business_date"].is_string(), "{view}");
+}

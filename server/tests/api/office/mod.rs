@@ -1,0 +1,3 @@
+//! The manager's office: who may open it, and the night audit.
+mod access;
+mod night_audit;

@@ -1,0 +1,18 @@
+//! The manager's office: what managers run across services. Each service keeps its own data;
+//! this crate only drives them in order.
+mod night_audit;
+mod schedule;
+
+pub use night_audit::NightAuditError;
+
+use bookings::BookingsService;
+use payments::billing::BillingService;
+use rooms::RoomsService;
+
+/// The office's use cases. Cheap to clone.
+#[derive(Clone)]
+pub struct Office {
+    pub bookings: BookingsService,
+    pub rooms: RoomsService,
+    pub billing: BillingService,
+}
