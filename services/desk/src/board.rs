@@ -109,12 +109,7 @@ impl Desk {
         let (found, settings, assignments, bookings) = futures::try_join!(
             async { Ok::<_, DeskError>(self.rooms.rooms(ids).await?) },
             async { Ok(self.rooms.housekeeping_settings().await?) },
-            async {
-                Ok(match ids {
-                    [one] => self.rooms.assignment_of(date, *one).await?.into_iter().collect(),
-                    _ => self.rooms.assignments(date).await?,
-                })
-            },
+            async { Ok(self.rooms.assignments_of(date, ids).await?) },
             async { Ok(self.bookings.on_day(date, Some(ids)).await?) },
         )?;
         let day = self.front_desk_day(date, bookings, settings.inspection_required).await?;

@@ -17,13 +17,15 @@ impl RoomsService {
             .await
     }
 
-    /// Who has `room` on `date`, if anybody.
-    #[tracing::instrument(skip(self))]
-    pub async fn assignment_of(&self, date: NaiveDate, room: RoomId) -> Result<Option<Assignment>, AssignmentError> {
-        let found = self
-            .find_assignments(doc! { "_id": store::id_of(date, room), "attendant": { "$ne": null } })
-            .await?;
-        Ok(found.into_iter().next())
+    /// Who has each of `rooms` on `date`, for the rooms somebody has, by floor and number.
+    #[tracing::instrument(skip(self, rooms), fields(rooms = rooms.len()))]
+    pub async fn assignments_of(&self, date: NaiveDate, rooms: &[RoomId]) -> Result<Vec<Assignment>, AssignmentError> {
+        if rooms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<String> = rooms.iter().map(|room| store::id_of(date, *room)).collect();
+        self.find_assignments(doc! { "_id": { "$in": ids }, "attendant": { "$ne": null } })
+            .await
     }
 
     /// The rooms `attendant` has on `date`, by floor and number.

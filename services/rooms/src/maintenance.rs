@@ -17,13 +17,14 @@ const ATTEMPTS: usize = 3;
 
 impl RoomsService {
     /// Opens a ticket and, if asked, takes its room out of order. The ticket is stored first:
-    /// should the room update fail, the ticket still records why the room needs attention.
+    /// should the room update fail, the ticket still records why the room needs attention. A
+    /// last day out of order that has passed is refused before anything is read or stored.
     #[tracing::instrument(skip(self, new), fields(room = %new.room_id))]
     pub async fn open_ticket(&self, new: NewTicket) -> Result<Ticket, HousekeepingError> {
-        let room = self.room(new.room_id).await?;
         if new.out_of_order_until.is_some_and(|d| d.until < d.today) {
             return Err(crate::StatusRefused::UntilInThePast.into());
         }
+        let room = self.room(new.room_id).await?;
         if let Some(photo) = &new.photo {
             self.keep_photo(new.id, photo).await?;
         }

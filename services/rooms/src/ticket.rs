@@ -15,6 +15,21 @@ pub enum Priority {
 }
 
 impl Priority {
+    /// The name it is stored and shown under (as serde spells it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Low => "low",
+            Priority::Normal => "normal",
+            Priority::High => "high",
+            Priority::Urgent => "urgent",
+        }
+    }
+
+    /// The priority named `s` (see [`Priority::as_str`]), if it is one.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent].into_iter().find(|p| p.as_str() == s)
+    }
+
     /// Stored beside the name so tickets sort most urgent first.
     pub(crate) fn rank(self) -> i32 {
         self as i32
@@ -194,6 +209,17 @@ mod tests {
     fn assigning_keeps_the_status_until_resolved() {
         assert_eq!(Open.after(Assign), Ok(Open));
         assert_eq!(InProgress.after(Assign), Ok(InProgress));
+    }
+
+    #[test]
+    fn a_priority_is_named_as_it_is_stored() {
+        for p in [Priority::Low, Priority::Normal, Priority::High, Priority::Urgent] {
+            let stored = serde_json::to_value(p).unwrap();
+            assert_eq!(stored.as_str(), Some(p.as_str()));
+            assert_eq!(Priority::parse(p.as_str()), Some(p));
+        }
+        assert_eq!(Priority::parse("Urgent"), None);
+        assert_eq!(Priority::parse(""), None);
     }
 
     #[test]

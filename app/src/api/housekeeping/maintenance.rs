@@ -28,7 +28,7 @@ pub async fn report_problem(
     if new.out_of_order_until.is_some() && !super::access::supervises(me.role) {
         return Err(AppError::NotAllowed("only a housekeeping supervisor (manager or admin) sets the days out of order".into()));
     }
-    let ticket = state.rooms.open_ticket(new).await.map_err(super::server::housekeeping_error)?;
+    let ticket = state.rooms.open_ticket(new).await.map_err(server::ticket_error)?;
     tracing::info!(ticket = %ticket.id, room = %ticket.room_number, by = %me.user_id, "maintenance ticket opened");
     Ok(server::views(&[ticket]).await?.remove(0))
 }
@@ -66,7 +66,7 @@ pub(crate) mod server {
     use crate::error::AppError;
     use base64::Engine;
     use kernel::UserId;
-    use rooms::{NewTicket, Photo, Priority, Problem, Ticket, TicketStatus};
+    use rooms::{HousekeepingError, NewTicket, Photo, Priority, Problem, StatusRefused, Ticket, TicketStatus};
     use std::collections::HashMap;
 
     pub fn new_ticket(room: &str, problem: &str, priority: &str, out_of_order: bool, photo: &str, key: &str, by: UserId) -> Result<NewTicket, AppError> {
@@ -75,11 +75,8 @@ pub(crate) mod server {
             room_id: room.trim().parse().map_err(|_| AppError::field("room", "choose the room"))?,
             problem: Problem::parse(problem).map_err(|e| AppError::field("problem", e.to_string()))?,
             priority: match priority.trim() {
-                "low" => Priority::Low,
-                "" | "normal" => Priority::Normal,
-                "high" => Priority::High,
-                "urgent" => Priority::Urgent,
-                other => return Err(AppError::field("priority", format!("'{other}' is not a priority"))),
+                "" => Priority::Normal,
+                other => Priority::parse(other).ok_or_else(|| AppError::field("priority", format!("'{other}' is not a priority")))?,
             },
             reporter: by,
             takes_room_out_of_order: out_of_order,
@@ -88,6 +85,8 @@ pub(crate) mod server {
         })
     }
 
+    /// The last day out of order as typed; whether it has passed is the rooms service's rule
+    /// (see [`ticket_error`]).
     pub fn last_day(until: &str, out_of_order: bool, today: chrono::NaiveDate) -> Result<Option<rooms::LastDay>, AppError> {
         let until = until.trim();
         if until.is_empty() {
@@ -97,10 +96,17 @@ pub(crate) mod server {
             return Err(AppError::field("until", "a last day is for a room taken out of order; tick that too"));
         }
         let until = chrono::NaiveDate::parse_from_str(until, "%Y-%m-%d").map_err(|_| AppError::field("until", "the last day out of order, as a date"))?;
-        if until < today {
-            return Err(AppError::field("until", "the last day out of order cannot be in the past"));
-        }
         Ok(Some(rooms::LastDay { until, today }))
+    }
+
+    /// Opening a ticket refused: a last day that has passed is shown beside its field.
+    pub fn ticket_error(e: HousekeepingError) -> AppError {
+        match e {
+            HousekeepingError::Refused(StatusRefused::UntilInThePast) => {
+                AppError::field("until", "the last day out of order cannot be in the past")
+            }
+            e => crate::api::housekeeping::server::housekeeping_error(e),
+        }
     }
 
     fn photo(data_url: &str) -> Result<Option<Photo>, AppError> {
@@ -146,7 +152,7 @@ pub(crate) mod server {
                 room_id: t.room_id.to_string(),
                 room_number: t.room_number.clone(),
                 problem: t.problem.as_str().to_owned(),
-                priority: format!("{:?}", t.priority).to_lowercase(),
+                priority: t.priority.as_str().to_owned(),
                 status: t.status.as_str().to_owned(),
                 reporter: name(t.reporter),
                 assignee: t.assignee.map(name),
