@@ -18,6 +18,9 @@ pub struct Config {
     /// Whether the workers start each business day in every room (stay-overs dirty); tests that
     /// share one rooms database start the day in their own rooms instead.
     pub start_business_days: bool,
+    /// Whether the night audit runs by itself at the hotel's night audit time (with the business
+    /// days); off, only a manager runs it (the browser tests run the demo's waiting audit so).
+    pub night_audit_schedule: bool,
     /// See `eventbus::Subscription::skip_before`; set only by tests.
     pub kafka_skip_before: Option<chrono::DateTime<chrono::Utc>>,
     pub oidc_issuer_url: String,
@@ -63,6 +66,7 @@ impl Config {
             kafka_group_prefix: var("KAFKA_GROUP_PREFIX", ""),
             kafka_skip_before: None,
             start_business_days: true,
+            night_audit_schedule: var("HOTEL_NIGHT_AUDIT_SCHEDULE", "true") == "true",
             oidc_issuer_url: var("OIDC_ISSUER_URL", "http://127.0.0.1:8180/realms/hotel"),
             oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
             oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),

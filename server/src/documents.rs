@@ -1,8 +1,9 @@
 //! Invoices and credit notes as PDF downloads, for the guest they belong to and for staff;
-//! maintenance tickets' photos, for housekeeping.
+//! maintenance tickets' photos, for housekeeping; the revenue report as CSV, for managers.
 use app::api::session::server::Signed;
 use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
+use std::collections::HashMap;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -15,6 +16,42 @@ pub fn routes() -> Router<AppState> {
         .route("/invoices/{id}/pdf", get(invoice))
         .route("/credit-notes/{id}/pdf", get(credit_note))
         .route("/housekeeping/tickets/{id}/photo", get(ticket_photo))
+        .route("/admin/reports.csv", get(report_csv))
+}
+
+/// The figures of the report page for the same fields, every period, as CSV.
+async fn report_csv(State(state): State<AppState>, session: Session, Query(q): Query<HashMap<String, String>>) -> Response {
+    let Some(user) = signed_in(&state, &session).await else { return StatusCode::UNAUTHORIZED.into_response() };
+    if !app::api::admin::access::ADMIN_ROLES.contains(&user.role) {
+        return StatusCode::FORBIDDEN.into_response();
+    }
+    let field = |k: &str| q.get(k).map(String::as_str).unwrap_or("");
+    let query = app::api::admin::reports::server::query(
+        field("first"),
+        field("last"),
+        field("by"),
+        field("room_type"),
+        field("pickup_days"),
+        state.bookings.today(),
+    );
+    let report = match query {
+        Ok(query) => state.office.report(query).await.map_err(app::api::admin::reports::server::report_error),
+        Err(e) => Err(e),
+    };
+    match report {
+        Ok(report) => {
+            let name = format!("report-{}-{}-{}.csv", report.query.first, report.query.last, report.query.grain.as_str());
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                ],
+                office::reports::to_csv(&report),
+            )
+                .into_response()
+        }
+        Err(e) => (e.status(), e.to_string()).into_response(),
+    }
 }
 
 async fn invoice(State(state): State<AppState>, session: Session, Path(id): Path<String>) -> Response {

@@ -47,3 +47,65 @@ pub struct NoShowView {
     pub arrival: NaiveDate,
     pub fee: Money,
 }
+
+/// The report as the page shows it; the CSV carries the same figures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportView {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// `day`, `week` or `month`.
+    pub by: String,
+    /// The room type's code, or empty for all.
+    pub room_type: String,
+    pub pickup_days: i64,
+    /// Every room type as (code, name), for the filter.
+    pub room_types: Vec<(String, String)>,
+    /// One page of the periods.
+    pub rows: Vec<ReportRowView>,
+    pub periods: u64,
+    /// From 0, as the pager counts.
+    pub page: u32,
+    pub total: ReportRowView,
+    /// The occupancy of every period, as SVG drawn on the server.
+    pub chart_svg: String,
+    pub pickup: Option<PickupView>,
+    /// Where the CSV of exactly these figures is.
+    pub csv_href: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportRowView {
+    pub label: String,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub rooms_available: i64,
+    pub rooms_sold: i64,
+    /// Percent with two decimals; empty when no room was available.
+    pub occupancy: String,
+    pub room_revenue: Money,
+    /// `None` for one room type: extras are not kept by room type.
+    pub other_revenue: Option<Money>,
+    pub adr: Option<Money>,
+    pub revpar: Option<Money>,
+    pub trevpar: Option<Money>,
+    pub arrivals: i64,
+    pub alos: String,
+    pub cancellations: i64,
+    pub no_shows: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PickupView {
+    pub taken_on: NaiveDate,
+    pub snapshot_exists: bool,
+    pub rows: Vec<PickupRowView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PickupRowView {
+    pub label: String,
+    pub rooms_now: i64,
+    pub rooms_then: i64,
+    pub revenue_now: Money,
+    pub revenue_then: Money,
+}

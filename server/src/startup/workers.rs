@@ -36,6 +36,8 @@ pub(super) fn spawn(
     workers.push(tokio::spawn(state.payments.clone().run_releases(shutdown_rx.clone())));
     if config.start_business_days {
         workers.push(tokio::spawn(state.desk.clone().run_business_days(shutdown_rx.clone())));
+    }
+    if config.start_business_days && config.night_audit_schedule {
         workers.push(tokio::spawn(state.office.clone().run_night_audits(shutdown_rx.clone())));
     }
     let handler = PaymentsConsumer(state.payments.clone());

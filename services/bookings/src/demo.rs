@@ -24,6 +24,8 @@ impl BookingsService {
         }
         self.seed_promos(today).await?;
         self.seed_history(guests, today).await?;
+        // The demo hotel has last night's audit waiting, for a manager to try it.
+        sqlx::query("UPDATE bookings.hotel SET business_date = $1").bind(today - Duration::days(1)).execute(self.pool()).await?;
         Ok(true)
     }
 

@@ -25,6 +25,7 @@ pub mod rates;
 pub mod restrictions;
 mod revert;
 mod service;
+pub mod statistics;
 mod store;
 
 pub use audit::{AuditAction, AuditEntry, Snapshot};

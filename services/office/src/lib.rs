@@ -1,6 +1,7 @@
 //! The manager's office: what managers run across services. Each service keeps its own data;
 //! this crate only drives them in order.
 mod night_audit;
+pub mod reports;
 mod schedule;
 
 pub use night_audit::NightAuditError;

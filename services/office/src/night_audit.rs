@@ -2,7 +2,7 @@
 //! nothing twice, so an audit stopped half-way (a crash, a server down) is finished by the next
 //! run; only its last step, in the bookings service, rolls the date, under the lock it took first.
 use crate::Office;
-use bookings::night_audit::{NightAuditLease, NightAuditRefusal, NightAuditReport, NightAuditRun, NoShowLine, PickupTotals, Trigger};
+use bookings::night_audit::{NightAuditLease, NightAuditRefusal, NightAuditReport, NightAuditRun, NoShowLine, PickupTotals, RoomCount, Trigger};
 use chrono::{Duration, NaiveDate};
 use kernel::hotel::HOTEL;
 use kernel::{Money, UserId};
@@ -48,6 +48,7 @@ impl Office {
         let next = date + Duration::days(1);
         let rooms_for_service =
             self.rooms.start_business_day(next, by).await.map_err(step("setting rooms for their stay-over service"))?;
+        let rooms = self.room_counts().await?;
         Ok(NightAuditReport {
             no_shows,
             no_show_fees,
@@ -56,7 +57,21 @@ impl Office {
             nights_not_on_folio,
             rooms_for_service: rooms_for_service as u32,
             pickup: PickupTotals::none(),
+            rooms,
         })
+    }
+
+    /// Every room type's rooms and those out of order now, at the end of the night.
+    async fn room_counts(&self) -> Result<Vec<RoomCount>, NightAuditError> {
+        let rooms = self.rooms.all_rooms(None).await.map_err(step("counting the rooms"))?;
+        let mut counts = std::collections::BTreeMap::<String, RoomCount>::new();
+        for room in rooms {
+            let code = room.room_type.as_str().to_owned();
+            let count = counts.entry(code.clone()).or_insert(RoomCount { room_type: code, physical: 0, out_of_order: 0 });
+            count.physical += 1;
+            count.out_of_order += u32::from(room.housekeeping == rooms::Housekeeping::OutOfOrder);
+        }
+        Ok(counts.into_values().collect())
     }
 
     /// Marks every arrival up to `date` who never came: each at the fee its terms set.

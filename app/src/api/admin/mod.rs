@@ -1,3 +1,4 @@
 //! The manager's office: its pages' server functions. Each checks the role again.
 pub mod access;
 pub mod night_audit;
+pub mod reports;

@@ -1,7 +1,9 @@
-//! The manager's office, for managers and admins on a laptop: the night audit first, the
-//! editors and reports to follow. The server functions behind the pages check the role again.
+//! The manager's office, for managers and admins on a laptop: the night audit and the
+//! reports; the editors are to follow. The server functions behind the pages check the role again.
 pub mod night_audit;
 mod night_audit_runs;
+pub mod reports;
+mod reports_table;
 pub mod routes;
 
 use crate::api::admin::access::admin_access;
@@ -14,7 +16,7 @@ use leptos_router::components::Outlet;
 pub fn AdminArea() -> impl IntoView {
     super::staff_area::staff_area(admin_access, |user| {
         view! {
-            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit")]>
+            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports")]>
                 <Outlet/>
             </StaffFrame>
         }

@@ -1,3 +1,4 @@
 //! The manager's office: who may open it, and the night audit.
 mod access;
 mod night_audit;
+mod reports;

@@ -201,3 +201,27 @@ async fn two_instances_racing_run_the_audit_once() {
         .unwrap();
     assert_eq!(cancelled, 1, "the no-show was marked once");
 }
+
+/// The schedule catches up: two dates behind at the audit time, it closes each in turn, once,
+/// as the schedule, and stops at the date whose next day has not reached the time.
+#[tokio::test]
+async fn the_schedule_closes_every_date_missed_once_and_stops_at_today() {
+    let own = OwnHotel::fresh("night_audit_schedule").await;
+    let app = own.spawn().await;
+    let today = app.state.bookings.today();
+    set_business_date(&app, today - Days::new(2)).await;
+    sqlx::query("UPDATE bookings.hotel SET night_audit_time = '00:00'").execute(&app.deps.pg).await.unwrap();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let schedule = tokio::spawn(app.state.office.clone().run_night_audits(stopped));
+    crate::helpers::eventually("the schedule to catch up", std::time::Duration::from_secs(60), || async {
+        (app.state.bookings.business_date().await.unwrap().date == today).then_some(())
+    })
+    .await;
+    let (runs, total) = app.state.bookings.night_audits(1, 10).await.unwrap();
+    assert_eq!(total, 2);
+    assert!(runs.iter().all(|r| r.trigger == Trigger::Scheduled && r.run_by == desk::THE_SYSTEM), "{runs:?}");
+    assert_eq!(runs.iter().map(|r| r.business_date).collect::<Vec<_>>(), vec![today - Days::new(1), today - Days::new(2)]);
+    stop.send(true).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), schedule).await.expect("the schedule stops").unwrap();
+    assert_eq!(completed_events(&app).await.len(), 2);
+}

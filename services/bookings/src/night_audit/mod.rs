@@ -5,7 +5,7 @@
 mod report;
 mod store;
 
-pub use report::{NightAuditReport, NightAuditRun, NoShowLine, PickupTotals, Trigger};
+pub use report::{NightAuditReport, NightAuditRun, NoShowLine, PickupTotals, RoomCount, Trigger};
 
 use crate::BookingsService;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
@@ -111,12 +111,21 @@ impl BookingsService {
     ) -> Result<NightAuditRun, NightAuditRefusal> {
         let date = lease.date;
         report.pickup = store::snapshot_pickup(&mut lease.tx, date, PICKUP_DAYS).await?;
+        store::keep_rooms(&mut lease.tx, date, &report.rooms).await?;
         let run = store::keep_report(&mut lease.tx, date, by, trigger, lease.started_at, &report).await?;
         store::roll(&mut lease.tx, date).await?;
         let event = kernel::events::Envelope::new(run.event(), run.finished_at);
         eventbus::enqueue(&mut lease.tx, crate::store::OUTBOX, &event).await?;
         lease.tx.commit().await?;
         Ok(run)
+    }
+
+    /// Whether the audit of `date` has run.
+    pub async fn night_audits_on(&self, date: NaiveDate) -> anyhow::Result<bool> {
+        Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM bookings.night_audits WHERE business_date = $1)")
+            .bind(date)
+            .fetch_one(self.pool())
+            .await?)
     }
 
     /// The audits run, newest first: a page of `per_page`, and how many there are.

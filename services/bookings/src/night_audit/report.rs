@@ -49,6 +49,14 @@ impl PickupTotals {
     }
 }
 
+/// The rooms of one type on the night closed: the reports' rooms available.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomCount {
+    pub room_type: String,
+    pub physical: u32,
+    pub out_of_order: u32,
+}
+
 /// What the audit of one business date found and did.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NightAuditReport {
@@ -63,6 +71,9 @@ pub struct NightAuditReport {
     /// Rooms set to need their stay-over service on the new day.
     pub rooms_for_service: u32,
     pub pickup: PickupTotals,
+    /// Per room type, the rooms there were and those out of order.
+    #[serde(default)]
+    pub rooms: Vec<RoomCount>,
 }
 
 /// One audit run, as kept.

@@ -116,6 +116,19 @@ pub(super) async fn keep_report(
     Ok(NightAuditRun { business_date: date, run_by: by, trigger, started_at, finished_at, report: report.clone() })
 }
 
+pub(super) async fn keep_rooms(conn: &mut PgConnection, date: NaiveDate, rooms: &[super::RoomCount]) -> sqlx::Result<()> {
+    for r in rooms {
+        sqlx::query("INSERT INTO bookings.audited_rooms (business_date, room_type, physical, out_of_order) VALUES ($1, $2, $3, $4)")
+            .bind(date)
+            .bind(&r.room_type)
+            .bind(r.physical as i32)
+            .bind(r.out_of_order as i32)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
 pub(super) async fn roll(conn: &mut PgConnection, date: NaiveDate) -> anyhow::Result<()> {
     let rolled = sqlx::query("UPDATE bookings.hotel SET business_date = $1 + 1 WHERE business_date = $1")
         .bind(date)

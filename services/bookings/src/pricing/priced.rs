@@ -68,3 +68,77 @@ impl PricedStay {
 fn sum(currency: Currency, mut amounts: impl Iterator<Item = Money>) -> Option<Money> {
     amounts.try_fold(Money::zero(currency), |acc, m| acc.plus(m))
 }
+
+impl PricedStay {
+    /// Each night's room revenue: its price less its share of the stay's discounts (length of
+    /// stay, promo), shared in proportion to the nights' prices; the cents left over go to the
+    /// largest remainders, first nights first, so the nights add up to the stay's exactly.
+    /// Taxes are not room revenue.
+    pub fn net_nights(&self) -> Vec<(NaiveDate, Money)> {
+        let currency = self.total.currency();
+        let discount: i64 = self
+            .stay_lines
+            .iter()
+            .filter(|l| matches!(l.kind, StayLineKind::LengthOfStay | StayLineKind::Promo))
+            .map(|l| l.amount.minor())
+            .sum();
+        let gross: i64 = self.nights.iter().map(|n| n.amount.minor()).sum();
+        if self.nights.is_empty() || discount == 0 || gross == 0 {
+            return self.nights.iter().map(|n| (n.date, n.amount)).collect();
+        }
+        let (gross, discount) = (i128::from(gross), i128::from(discount));
+        let shares: Vec<(i128, i128)> = self
+            .nights
+            .iter()
+            .map(|n| {
+                let exact = i128::from(n.amount.minor()) * discount;
+                (exact.div_euclid(gross), exact.rem_euclid(gross))
+            })
+            .collect();
+        let mut left = discount - shares.iter().map(|s| s.0).sum::<i128>();
+        let mut order: Vec<usize> = (0..shares.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(shares[i].1), i));
+        let mut share: Vec<i128> = shares.iter().map(|s| s.0).collect();
+        for i in order {
+            if left == 0 {
+                break;
+            }
+            share[i] += 1;
+            left -= 1;
+        }
+        self.nights
+            .iter()
+            .zip(share)
+            .map(|(n, s)| (n.date, Money::from_minor(n.amount.minor() + s as i64, currency)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod net_nights_tests {
+    use super::*;
+
+    fn stay(nights: &[i64], discounts: &[i64]) -> PricedStay {
+        let eur = Currency::EUR;
+        let day = |i: usize| NaiveDate::from_ymd_opt(2026, 3, 1).unwrap() + chrono::Duration::days(i as i64);
+        let nights = nights.iter().enumerate().map(|(i, m)| NightLine { date: day(i), amount: Money::from_minor(*m, eur), rules: vec![] }).collect();
+        let mut lines: Vec<StayLine> =
+            discounts.iter().map(|m| StayLine { kind: StayLineKind::Promo, label: "promo".into(), amount: Money::from_minor(*m, eur) }).collect();
+        lines.push(StayLine { kind: StayLineKind::Vat, label: "VAT".into(), amount: Money::from_minor(700, eur) });
+        PricedStay::new(eur, nights, lines).unwrap()
+    }
+
+    fn minors(s: &PricedStay) -> Vec<i64> {
+        s.net_nights().iter().map(|(_, m)| m.minor()).collect()
+    }
+
+    #[test]
+    fn discounts_are_shared_by_price_and_the_nights_add_up_to_the_stay_without_tax() {
+        let s = stay(&[10_000, 10_000, 10_000], &[-1_000]);
+        assert_eq!(minors(&s).iter().sum::<i64>(), 29_000);
+        assert_eq!(minors(&s), vec![9_667, 9_667, 9_666], "the leftover cent of the equal remainders goes to the first nights");
+        let s = stay(&[20_000, 10_000], &[-300]);
+        assert_eq!(minors(&s), vec![19_800, 9_900], "in proportion to the price");
+        assert_eq!(minors(&stay(&[12_345], &[])), vec![12_345], "no discount, no change; VAT is not room revenue");
+    }
+}

@@ -27,3 +27,21 @@ impl BillingService {
         Ok(posted.into_iter().map(BookingId::from_uuid).collect())
     }
 }
+
+impl BillingService {
+    /// Extras posted to folios per day in `zone` (the hotel's), from `from` up to `to`, net of
+    /// reversals and without their VAT: a report's other revenue.
+    pub async fn extras_by_day(&self, from: NaiveDate, to: NaiveDate, zone: &str) -> Result<std::collections::BTreeMap<NaiveDate, i64>, BillingError> {
+        let rows: Vec<(NaiveDate, i64)> = sqlx::query_as(
+            "SELECT (posted_at AT TIME ZONE $3)::date, sum(amount_minor)::bigint FROM payments.folio_charges \
+             WHERE kind = 'extra' AND (posted_at AT TIME ZONE $3)::date >= $1 AND (posted_at AT TIME ZONE $3)::date < $2 \
+             GROUP BY 1",
+        )
+        .bind(from)
+        .bind(to)
+        .bind(zone)
+        .fetch_all(self.pool())
+        .await?;
+        Ok(rows.into_iter().collect())
+    }
+}
