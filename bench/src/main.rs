@@ -9,6 +9,7 @@
 //! BENCH_CHECKOUT_CLIENTS, BENCH_CHECKOUT_ROOMS; the checkout's app reads the usual REDIS_URL,
 //! KAFKA_BROKERS, OIDC_* variables (server::config), and BENCH_LOG=1 shows its logs (RUST_LOG).
 mod checkout;
+mod manager;
 
 use anyhow::{ensure, Context};
 use bookings::{BookRequest, BookingError, BookingsService};
@@ -47,7 +48,7 @@ impl Rng {
     }
 }
 
-struct Results(Vec<(String, String)>);
+pub(crate) struct Results(Vec<(String, String)>);
 impl Results {
     fn put(&mut self, key: &str, value: impl ToString) {
         self.0.push((key.to_owned(), value.to_string()));
@@ -222,6 +223,9 @@ async fn main() -> anyhow::Result<()> {
     results.put("race_stored", held);
     results.put("race_p50_ms", format!("{p50:.2}"));
     results.put("race_p99_ms", format!("{p99:.2}"));
+
+    // 2d. The manager's office: the year's report and a night audit.
+    manager::run(&pg, &bookings, &rooms, today, &mut results).await?;
 
     // 3. The whole guest checkout through HTTP. Last, because its app keeps running (relay and
     // consumers included) until the process ends.
