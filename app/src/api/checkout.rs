@@ -85,6 +85,7 @@ pub(crate) mod server {
         match e {
             BillingError::InvoiceNotFound | BillingError::CreditNoteNotFound => AppError::NotFound(e.to_string()),
             BillingError::NoFolio => AppError::Conflict("the bill is still being prepared; please try again in a moment".into()),
+            BillingError::InvalidExtra { field, message } => AppError::field(field, message),
             BillingError::Unexpected(e) => crate::state::internal(e),
             other => AppError::Conflict(other.to_string()),
         }

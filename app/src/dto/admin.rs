@@ -109,3 +109,24 @@ pub struct PickupRowView {
     pub revenue_now: Money,
     pub revenue_then: Money,
 }
+
+/// One of the hotel's extras, as the catalogue page lists and edits it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtraView {
+    pub id: String,
+    pub code: String,
+    pub name: String,
+    /// What the guest pays, VAT included.
+    pub price: Money,
+    /// The VAT rate in percent as typed, e.g. `19` or `7.5`.
+    pub vat_percent: String,
+    pub active: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExtrasPageView {
+    pub extras: Vec<ExtraView>,
+    pub total: u64,
+    /// From 0, as the pager counts.
+    pub page: u32,
+}

@@ -26,7 +26,15 @@ impl Office {
     #[tracing::instrument(skip(self), fields(by = %by))]
     pub async fn run_night_audit(&self, by: UserId, trigger: Trigger, expected: Option<NaiveDate>) -> Result<NightAuditRun, NightAuditError> {
         let lease = self.bookings.begin_night_audit(expected).await?;
-        let report = self.audit(&lease, by).await?;
+        let report = match self.audit(&lease, by).await {
+            Ok(report) => report,
+            Err(e) => {
+                if let Err(release) = lease.release().await {
+                    tracing::warn!(error = %release, "letting go of the night audit's lock failed");
+                }
+                return Err(e);
+            }
+        };
         let run = self.bookings.finish_night_audit(lease, by, trigger, report).await?;
         tracing::info!(date = %run.business_date, no_shows = run.report.no_shows.len(), "night audit completed");
         Ok(run)

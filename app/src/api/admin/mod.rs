@@ -1,4 +1,5 @@
 //! The manager's office: its pages' server functions. Each checks the role again.
 pub mod access;
+pub mod extras;
 pub mod night_audit;
 pub mod reports;

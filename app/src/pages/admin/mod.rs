@@ -1,5 +1,6 @@
 //! The manager's office, for managers and admins on a laptop: the night audit and the
 //! reports; the editors are to follow. The server functions behind the pages check the role again.
+pub mod extras;
 pub mod night_audit;
 mod night_audit_runs;
 pub mod reports;
@@ -16,7 +17,7 @@ use leptos_router::components::Outlet;
 pub fn AdminArea() -> impl IntoView {
     super::staff_area::staff_area(admin_access, |user| {
         view! {
-            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports")]>
+            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/extras", "Extras")]>
                 <Outlet/>
             </StaffFrame>
         }

@@ -1,6 +1,7 @@
 //! The office's pages as lazy routes: their code is a WASM chunk of its own (`--split`).
-use super::{night_audit::NightAuditPage, reports::ReportsPage};
+use super::{extras::ExtrasPage, night_audit::NightAuditPage, reports::ReportsPage};
 use crate::pages::staff_area::lazy_page;
 
 lazy_page!(NightAuditRoute, NightAuditPage);
 lazy_page!(ReportsRoute, ReportsPage);
+lazy_page!(ExtrasRoute, ExtrasPage);

@@ -50,6 +50,12 @@ pub struct NightAuditLease {
 }
 
 impl NightAuditLease {
+    /// Lets the lock go now. A transaction merely dropped is rolled back only when its
+    /// connection is next used, and until then every other audit would be told one is running.
+    pub async fn release(self) -> sqlx::Result<()> {
+        self.tx.rollback().await
+    }
+
     /// The business date being closed.
     pub fn date(&self) -> NaiveDate {
         self.date
@@ -77,15 +83,23 @@ impl BookingsService {
     pub async fn begin_night_audit(&self, expected: Option<NaiveDate>) -> Result<NightAuditLease, NightAuditRefusal> {
         self.business_date().await?;
         let mut tx = self.pool().begin().await?;
-        let date = store::lock_business_date(&mut tx).await?.ok_or(NightAuditRefusal::Running)?;
-        if let Some(expected) = expected.filter(|e| *e != date) {
-            return Err(NightAuditRefusal::AlreadyRan(expected));
-        }
+        let Some(date) = store::lock_business_date(&mut tx).await? else {
+            return Err(NightAuditRefusal::Running);
+        };
         let next = date + Duration::days(1);
-        if self.today() < next {
-            return Err(NightAuditRefusal::NotYet { date, next });
+        let refusal = match expected {
+            Some(expected) if expected != date => Some(NightAuditRefusal::AlreadyRan(expected)),
+            _ if self.today() < next => Some(NightAuditRefusal::NotYet { date, next }),
+            _ => None,
+        };
+        let lease = NightAuditLease { tx, date, started_at: Utc::now() };
+        match refusal {
+            Some(refusal) => {
+                lease.release().await?;
+                Err(refusal)
+            }
+            None => Ok(lease),
         }
-        Ok(NightAuditLease { tx, date, started_at: Utc::now() })
     }
 
     /// Confirmed bookings due on or before `date` whose guest has not checked in.
@@ -109,15 +123,28 @@ impl BookingsService {
         trigger: Trigger,
         mut report: NightAuditReport,
     ) -> Result<NightAuditRun, NightAuditRefusal> {
-        let date = lease.date;
-        report.pickup = store::snapshot_pickup(&mut lease.tx, date, PICKUP_DAYS).await?;
-        store::keep_rooms(&mut lease.tx, date, &report.rooms).await?;
-        let run = store::keep_report(&mut lease.tx, date, by, trigger, lease.started_at, &report).await?;
-        store::roll(&mut lease.tx, date).await?;
-        let event = kernel::events::Envelope::new(run.event(), run.finished_at);
-        eventbus::enqueue(&mut lease.tx, crate::store::OUTBOX, &event).await?;
-        lease.tx.commit().await?;
-        Ok(run)
+        let (date, started_at) = (lease.date, lease.started_at);
+        let written = async {
+            let tx = &mut lease.tx;
+            report.pickup = store::snapshot_pickup(tx, date, PICKUP_DAYS).await?;
+            store::keep_rooms(tx, date, &report.rooms).await?;
+            let run = store::keep_report(tx, date, by, trigger, started_at, &report).await?;
+            store::roll(tx, date).await?;
+            let event = kernel::events::Envelope::new(run.event(), run.finished_at);
+            eventbus::enqueue(tx, crate::store::OUTBOX, &event).await?;
+            Ok::<_, NightAuditRefusal>(run)
+        }
+        .await;
+        match written {
+            Ok(run) => {
+                lease.tx.commit().await?;
+                Ok(run)
+            }
+            Err(e) => {
+                lease.release().await?;
+                Err(e)
+            }
+        }
     }
 
     /// Whether the audit of `date` has run.

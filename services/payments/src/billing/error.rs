@@ -26,6 +26,9 @@ pub enum BillingError {
     InvalidDescription,
     #[error("that extra is not on the hotel's list")]
     UnknownExtra,
+    /// A field of an extra a manager is saving is wrong: `field` names it.
+    #[error("{message}")]
+    InvalidExtra { field: &'static str, message: String },
     #[error("this form was already used for a different posting; reload the page and try again")]
     KeyReused,
     #[error("an allowance can be at most the {0} charged")]

@@ -42,6 +42,25 @@ pub async fn active(conn: &mut PgConnection) -> anyhow::Result<Vec<Extra>> {
     rows.into_iter().map(Extra::try_from).collect()
 }
 
+/// Every extra, those off the list too.
+pub async fn all(conn: &mut PgConnection) -> anyhow::Result<Vec<Extra>> {
+    let rows: Vec<ExtraRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM payments.extras ORDER BY sort, name")))
+            .fetch_all(conn)
+            .await?;
+    rows.into_iter().map(Extra::try_from).collect()
+}
+
+/// The extra, locked until the transaction ends: two managers saving it change it in turn.
+pub async fn find_for_update(conn: &mut PgConnection, id: Uuid) -> anyhow::Result<Option<Extra>> {
+    let row: Option<ExtraRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM payments.extras WHERE id = $1 FOR UPDATE")))
+            .bind(id)
+            .fetch_optional(conn)
+            .await?;
+    row.map(Extra::try_from).transpose()
+}
+
 pub async fn find(conn: &mut PgConnection, id: Uuid) -> anyhow::Result<Option<Extra>> {
     let row: Option<ExtraRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {COLUMNS} FROM payments.extras WHERE id = $1")))
         .bind(id)

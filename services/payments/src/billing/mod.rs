@@ -2,6 +2,7 @@
 //! from the payments ledger, the balance), invoices and credit notes with gapless numbers, and
 //! their PDFs. Owns the billing tables of the `payments` schema.
 mod balances;
+mod catalogue;
 pub(crate) mod changed;
 mod domain;
 mod error;
@@ -20,6 +21,7 @@ mod service;
 mod staff;
 mod store;
 
+pub use catalogue::ExtraInput;
 pub use domain::{ChargeKind, Folio, FolioCharge, FolioPayment, MovementKind, Tender};
 pub use error::BillingError;
 pub use events::BillingConsumer;
