@@ -22,6 +22,8 @@ pub struct AppState {
     pub desk: desk::Desk,
     /// The manager's office: the night audit.
     pub office: office::Office,
+    /// Email templates, for the office's editor.
+    pub notifications: notifications::NotificationsService,
 }
 
 /// The state of the running app; present in every server function.

@@ -130,3 +130,27 @@ pub struct ExtrasPageView {
     /// From 0, as the pager counts.
     pub page: u32,
 }
+
+/// One email template: an event's message in one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateView {
+    pub event: String,
+    /// What the event is, in words: "Booking confirmed".
+    pub title: String,
+    pub language: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    /// The variables the message can use, with the sample values a preview shows.
+    pub variables: Vec<(String, String)>,
+}
+
+/// A draft rendered with the sample data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewView {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    /// Whom a test was sent to, when one was.
+    pub sent_to: Option<String>,
+}

@@ -72,6 +72,7 @@ impl Application {
                 billing: billing.clone(),
             },
             office: office::Office { bookings: bookings.clone(), rooms: rooms.clone(), billing: billing.clone() },
+            notifications: notifications::NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users.clone()),
             rooms,
             bookings,
             payments,

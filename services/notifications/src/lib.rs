@@ -2,6 +2,7 @@
 //! `notifications` schema (templates per event and language, delivery log) and sends email
 //! over SMTP.
 mod domain;
+pub mod editor;
 mod error;
 mod events;
 mod mailer;
@@ -13,4 +14,5 @@ pub use error::NotificationsError;
 pub use events::NotificationsConsumer;
 pub use mailer::{Mailer, MailerConfig};
 pub use service::NotificationsService;
+pub use templates::{Rendered, Template};
 pub use store::{MAX_ATTEMPTS, OUTBOX};

@@ -22,6 +22,14 @@ pub struct NotificationsService {
 }
 
 impl NotificationsService {
+    pub(crate) fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    pub(crate) fn mailer(&self) -> &Mailer {
+        &self.mailer
+    }
+
     pub fn new(pool: PgPool, mailer: Mailer, users: UsersService) -> Self {
         Self { pool, mailer, users }
     }

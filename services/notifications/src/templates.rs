@@ -48,6 +48,11 @@ static ENV: LazyLock<Environment<'static>> = LazyLock::new(|| {
     env
 });
 
+/// One part of a template: `name` ends in `.html` for the part that is HTML-escaped.
+pub(crate) fn render_part(name: &str, source: &str, data: Value) -> Result<String, minijinja::Error> {
+    ENV.render_named_str(name, source, data)
+}
+
 /// Renders `ctx` with the template in the guest's language (or the fallback). Any failure (no
 /// template at all, a syntax error, an unknown variable) is Unexpected: a person must fix it.
 pub fn render<C: MessageContext>(templates: &[Template], language: &str, ctx: &C) -> Result<Rendered, NotificationsError> {
@@ -56,7 +61,7 @@ pub fn render<C: MessageContext>(templates: &[Template], language: &str, ctx: &C
     let value = Value::from(Serde(ctx));
     let part = |part: &str, source: &str| -> anyhow::Result<String> {
         let name = format!("{}.{}.{part}", template.event, template.language);
-        ENV.render_named_str(&name, source, value.clone())
+        render_part(&name, source, value.clone())
             .map_err(anyhow::Error::new)
             .with_context(|| format!("rendering the {name} template"))
     };

@@ -3,3 +3,4 @@ pub mod access;
 pub mod extras;
 pub mod night_audit;
 pub mod reports;
+pub mod templates;

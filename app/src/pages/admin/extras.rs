@@ -32,7 +32,7 @@ pub fn ExtrasPage() -> impl IntoView {
                         <div>
                             <table class="w-full rounded-lg bg-white text-sm ring-1 ring-slate-200" data-testid="extras">
                                 <thead class="bg-slate-100 text-slate-700">
-                                    <tr>{["Extra", "Code", "Price (VAT incl.)", "VAT", "On the desk's list", ""].map(|h| view! {
+                                    <tr>{["Extra", "Code", "Price (VAT incl.)", "VAT", "On the desk's list", "Action"].map(|h| view! {
                                         <th scope="col" class="px-3 py-2 text-left font-medium">{h}</th>
                                     }).collect_view()}</tr>
                                 </thead>

@@ -6,6 +6,7 @@ mod night_audit_runs;
 pub mod reports;
 mod reports_table;
 pub mod routes;
+pub mod templates;
 
 use crate::api::admin::access::admin_access;
 use crate::components::staff::layout::StaffFrame;
@@ -17,7 +18,7 @@ use leptos_router::components::Outlet;
 pub fn AdminArea() -> impl IntoView {
     super::staff_area::staff_area(admin_access, |user| {
         view! {
-            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/extras", "Extras")]>
+            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/extras", "Extras"), ("/admin/templates", "Email templates")]>
                 <Outlet/>
             </StaffFrame>
         }

@@ -1,7 +1,8 @@
 //! The office's pages as lazy routes: their code is a WASM chunk of its own (`--split`).
-use super::{extras::ExtrasPage, night_audit::NightAuditPage, reports::ReportsPage};
+use super::{extras::ExtrasPage, night_audit::NightAuditPage, reports::ReportsPage, templates::TemplatesPage};
 use crate::pages::staff_area::lazy_page;
 
 lazy_page!(NightAuditRoute, NightAuditPage);
 lazy_page!(ReportsRoute, ReportsPage);
 lazy_page!(ExtrasRoute, ExtrasPage);
+lazy_page!(TemplatesRoute, TemplatesPage);

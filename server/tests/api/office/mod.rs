@@ -3,3 +3,4 @@ mod access;
 mod extras;
 mod night_audit;
 mod reports;
+mod templates;
