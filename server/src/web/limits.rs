@@ -16,9 +16,14 @@ use futures::StreamExt;
 /// Far above any form of this app (a booking is under 1 KiB), far below what hurts the server.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
 
-/// The only form that carries a picture: a maintenance report's photo (at most
-/// `rooms::Photo::MAX_BYTES`, sent base64 in a data URL: a third larger).
-const LARGER_BODIES: &[(&str, usize)] = &[("/api/housekeeping/report", 1024 * 1024)];
+/// The forms that carry more: a maintenance report's photo (at most `rooms::Photo::MAX_BYTES`,
+/// sent base64 in a data URL: a third larger) and an email template.
+const LARGER_BODIES: &[(&str, usize)] = &[
+    ("/api/housekeeping/report", 1024 * 1024),
+    // An email template's two bodies, URL-encoded (markup encodes to about three times its size).
+    ("/api/admin/preview_template", 512 * 1024),
+    ("/api/admin/save_template", 512 * 1024),
+];
 
 /// For a form field this table does not name.
 pub const DEFAULT_FIELD_CHARS: usize = 200;
@@ -28,7 +33,7 @@ const FIELDS: &[(&str, &str, usize)] = &[
     ("id", "the booking", 36),
     ("idempotency_key", "the form's key", 36),
     ("room_type", "the room type", 16),
-    ("code", "the room type", 16),
+    ("code", "the code", 40),
     ("room_number", "the room number", 16),
     ("check_in", "the check-in date", 10),
     ("check_out", "the check-out date", 10),
@@ -43,6 +48,9 @@ const FIELDS: &[(&str, &str, usize)] = &[
     ("text", "the note", 2000),
     ("problem", "the problem", 1000),
     ("photo", "the photo", 850_000),
+    ("subject", "the subject", 300),
+    ("body_text", "the text body", 20_000),
+    ("body_html", "the HTML body", 50_000),
 ];
 
 fn body_limit(path: &str) -> usize {

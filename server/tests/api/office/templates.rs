@@ -80,6 +80,20 @@ async fn a_manager_edits_a_template_checked_before_it_is_saved_and_the_next_gues
         .unwrap();
     assert_eq!(queued, format!("{token}: see you soon, Test Guest"), "the next guest gets the edited message");
 
+    let (status, german) = post(&manager, &app, "admin/template", &[("event", "payment.failed".into()), ("language", "de".into())]).await;
+    assert_eq!(status, StatusCode::OK, "{german}");
+    let html = german["body_html"].as_str().unwrap().to_owned();
+    assert!(html.len() > 1_000, "a real template is long: {} bytes", html.len());
+    let whole = [
+        ("event", "payment.failed".to_owned()),
+        ("language", "de".to_owned()),
+        ("subject", german["subject"].as_str().unwrap().to_owned()),
+        ("body_text", german["body_text"].as_str().unwrap().to_owned()),
+        ("body_html", html),
+    ];
+    let (status, saved) = post(&manager, &app, "admin/save_template", &whole).await;
+    assert_eq!(status, StatusCode::OK, "the whole of a real template saves: {saved}");
+
     let keeper = sign_in(&app, "housekeeping@hotel.test", "housekeeping").await;
     let (status, _) = post(&keeper, &app, "admin/save_template", &draft("Hacked", "<p>x</p>")).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
