@@ -3,7 +3,7 @@
 //! down. Every instance runs this; the audit's lock lets one of them through.
 use crate::Office;
 use bookings::night_audit::{NightAuditRefusal, Trigger};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use std::time::Duration as Every;
 use tokio::sync::watch;
 
@@ -33,8 +33,6 @@ impl Office {
     /// Whether the open date's audit time (on the day after it) has come, in the hotel's zone.
     async fn audit_due(&self) -> bool {
         let Ok(open) = self.bookings.business_date().await else { return false };
-        let clock = self.bookings.clock();
-        let at = (open.date + Duration::days(1)).and_time(open.night_audit_time);
-        Utc::now().with_timezone(&clock.time_zone).naive_local() >= at
+        open.due_at(Utc::now().with_timezone(&self.bookings.clock().time_zone).naive_local())
     }
 }

@@ -38,7 +38,8 @@ pub async fn save_extra(
         name,
         price: kernel::Money::parse_entered(&price, kernel::hotel::HOTEL.currency)
             .ok_or_else(|| AppError::field("price", "a price such as 18.00"))?,
-        vat: server::vat(&vat)?,
+        vat: payments::billing::VatRate::parse_percent(&vat)
+            .ok_or_else(|| AppError::field("vat", "a VAT rate from 0 to 100 percent, such as 19 or 7.5"))?,
         active: active.is_some(),
     };
     let saved = state.billing.save_extra(id, input, me.user_id).await.map_err(crate::api::checkout::server::billing_error)?;
@@ -48,24 +49,10 @@ pub async fn save_extra(
 #[cfg(feature = "ssr")]
 mod server {
     use crate::dto::admin::ExtraView;
-    use crate::error::AppError;
-    use payments::billing::{Extra, VatRate};
+    use payments::billing::Extra;
 
     pub fn view(e: &Extra) -> ExtraView {
-        let bp = e.vat.bp();
-        let percent = if bp % 100 == 0 { (bp / 100).to_string() } else { format!("{}.{:02}", bp / 100, bp % 100).trim_end_matches('0').to_owned() };
-        ExtraView { id: e.id.to_string(), code: e.code.clone(), name: e.name.clone(), price: e.price, vat_percent: percent, active: e.active }
-    }
-
-    /// `19`, `7.5` or `7,5` percent as basis points.
-    pub fn vat(s: &str) -> Result<VatRate, AppError> {
-        let refuse = || AppError::field("vat", "a VAT rate from 0 to 100 percent, such as 19 or 7.5");
-        let s = s.trim().trim_end_matches('%').trim().replace(',', ".");
-        let (whole, part) = s.split_once('.').unwrap_or((&s, ""));
-        if whole.is_empty() || part.len() > 2 || !whole.bytes().chain(part.bytes()).all(|b| b.is_ascii_digit()) {
-            return Err(refuse());
-        }
-        let bp = whole.parse::<i64>().map_err(|_| refuse())? * 100 + format!("{part:0<2}").parse::<i64>().map_err(|_| refuse())?;
-        VatRate::from_bp(bp).ok_or_else(refuse)
+        let vat_percent = e.vat.to_string().trim_end_matches('%').to_owned();
+        ExtraView { id: e.id.to_string(), code: e.code.clone(), name: e.name.clone(), price: e.price, vat_percent, active: e.active }
     }
 }

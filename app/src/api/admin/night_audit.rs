@@ -13,10 +13,7 @@ pub async fn night_audit_page(#[server(default)] page: u32) -> Result<NightAudit
     let open = state.bookings.business_date().await.map_err(crate::state::internal)?;
     let (runs, total) = state.bookings.night_audits(page + 1, RUNS_PER_PAGE).await.map_err(crate::state::internal)?;
     let calendar_date = state.bookings.today();
-    let next = open.date + chrono::Duration::days(1);
-    let not_yet = (calendar_date < next).then(|| {
-        bookings::night_audit::NightAuditRefusal::NotYet { date: open.date, next }.to_string()
-    });
+    let not_yet = open.not_yet(calendar_date).map(|refusal| refusal.to_string());
     Ok(NightAuditPageView {
         business_date: open.date,
         calendar_date,

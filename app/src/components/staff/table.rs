@@ -84,3 +84,13 @@ pub fn SortHeader(label: &'static str, key: &'static str, current: String) -> im
         </th>
     }
 }
+
+/// A table's plain head row, one column header per label: the same look on every staff table.
+#[component]
+pub fn HeadRow(columns: &'static [&'static str]) -> impl IntoView {
+    view! {
+        <thead class="bg-slate-100 text-sm text-slate-700">
+            <tr>{columns.iter().map(|label| view! { <th scope="col" class="px-3 py-2 text-left font-medium">{*label}</th> }).collect_view()}</tr>
+        </thead>
+    }
+}

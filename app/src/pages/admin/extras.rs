@@ -2,7 +2,7 @@
 //! extra or changes the one chosen (name, price with VAT, VAT rate, on the desk's list or not).
 use crate::api::admin::extras::{extras_page, SaveExtra, EXTRAS_PER_PAGE};
 use crate::components::staff::badge::{Badge, Tone};
-use crate::components::staff::table::{EmptyRow, Pager};
+use crate::components::staff::table::{EmptyRow, HeadRow, Pager};
 use crate::components::staff::toast::use_toasts;
 use crate::dto::admin::ExtraView;
 use crate::error::{AppError, ErrorNotice};
@@ -31,11 +31,7 @@ pub fn ExtrasPage() -> impl IntoView {
                     Ok(page) => view! {
                         <div>
                             <table class="w-full rounded-lg bg-white text-sm ring-1 ring-slate-200" data-testid="extras">
-                                <thead class="bg-slate-100 text-slate-700">
-                                    <tr>{["Extra", "Code", "Price (VAT incl.)", "VAT", "On the desk's list", "Action"].map(|h| view! {
-                                        <th scope="col" class="px-3 py-2 text-left font-medium">{h}</th>
-                                    }).collect_view()}</tr>
-                                </thead>
+                                <HeadRow columns=&["Extra", "Code", "Price (VAT incl.)", "VAT", "On the desk's list", "Action"]/>
                                 <tbody>
                                     {page.extras.is_empty().then(|| view! { <EmptyRow columns=6 text="No extra yet."/> })}
                                     {page.extras.into_iter().map(|e| view! { <ExtraRow extra=e editing=editing/> }).collect_view()}

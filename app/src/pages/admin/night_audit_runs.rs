@@ -2,21 +2,20 @@
 use super::night_audit::long;
 use crate::api::admin::night_audit::RUNS_PER_PAGE;
 use crate::components::staff::badge::{Badge, Tone};
-use crate::components::staff::table::{EmptyRow, Pager};
+use crate::components::staff::table::{EmptyRow, HeadRow, Pager};
 use crate::dto::admin::{NightAuditPageView, NightAuditRunView};
 use leptos::prelude::*;
 
+const HEAD: [&str; 7] = ["Business date", "Run by", "Finished", "No-shows", "In house", "Room revenue", "Report"];
+
 #[component]
 pub fn RunsTable(view: NightAuditPageView) -> impl IntoView {
-    let head = ["Business date", "Run by", "Finished", "No-shows", "In house", "Room revenue", "Report"];
     view! {
         <section aria-labelledby="runs-title">
             <h2 id="runs-title" class="mb-2 text-lg font-semibold">"Audits run"</h2>
             <div class="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
                 <table class="w-full text-sm" data-testid="night-audits">
-                    <thead class="bg-slate-100 text-slate-700">
-                        <tr>{head.map(|h| view! { <th scope="col" class="px-3 py-2 text-left font-medium">{h}</th> }).collect_view()}</tr>
-                    </thead>
+                    <HeadRow columns=&HEAD/>
                     <tbody>
                         {view.runs.is_empty().then(|| view! { <EmptyRow columns=7 text="No night audit has run yet."/> })}
                         {view.runs.into_iter().map(|run| view! { <RunRow run=run/> }).collect_view()}

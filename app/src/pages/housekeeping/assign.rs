@@ -8,6 +8,7 @@ use crate::components::live::use_live;
 use crate::dto::housekeeping::AttendantLoadView;
 use crate::error::ErrorNotice;
 use crate::live::Area;
+use crate::components::staff::table::HeadRow;
 use leptos::prelude::*;
 
 #[component]
@@ -30,13 +31,7 @@ pub fn AssignPage() -> impl IntoView {
                     </p>
                     <table class="w-full border-collapse rounded-lg bg-white text-left ring-1 ring-slate-200" data-testid="workload">
                         <caption class="sr-only">"Each attendant's rooms today, the most work first"</caption>
-                        <thead class="bg-slate-100 text-sm">
-                            <tr>
-                                <th scope="col" class="px-3 py-2">"Attendant"</th>
-                                <th scope="col" class="px-3 py-2">"Work"</th>
-                                <th scope="col" class="px-3 py-2">"Rooms"</th>
-                            </tr>
-                        </thead>
+                        <HeadRow columns=&["Attendant", "Work", "Rooms"]/>
                         <tbody>
                             {day.attendants.into_iter().map(|a| view! { <LoadRow load=a/> }).collect_view()}
                         </tbody>

@@ -9,7 +9,7 @@ use super::room_card::RoomState;
 use crate::api::housekeeping::act::RoomAct;
 use crate::api::housekeeping::assign::{AssignRoom, DistributeRooms};
 use crate::api::housekeeping::board::{housekeeping_board, BOARD_PER_PAGE};
-use crate::components::staff::table::{EmptyRow, Pager};
+use crate::components::staff::table::{EmptyRow, HeadRow, Pager};
 use crate::dto::housekeeping::{AttendantView, BoardRoomView, BoardView};
 use crate::error::{AppError, ErrorNotice};
 use leptos::prelude::*;
@@ -74,13 +74,7 @@ fn Rows(
     view! {
         <table class="w-full border-collapse rounded-lg bg-white text-left ring-1 ring-slate-200" data-testid="board">
             <caption class="sr-only">"Rooms, most urgent first"</caption>
-            <thead class="bg-slate-100 text-sm">
-                <tr>
-                    <th scope="col" class="px-3 py-2">"Room"</th>
-                    <th scope="col" class="px-3 py-2">"State"</th>
-                    <th scope="col" class="px-3 py-2">"Attendant"</th>
-                </tr>
-            </thead>
+            <HeadRow columns=&["Room", "State", "Attendant"]/>
             <tbody>
                 {move || answer().is_some_and(|v| v.total == 0).then(|| view! { <EmptyRow columns=3 text="No room matches these filters."/> })}
                 <For each=rows key=super::room_card::state_key let:r>

@@ -41,6 +41,23 @@ pub struct BusinessDate {
     pub night_audit_time: NaiveTime,
 }
 
+impl BusinessDate {
+    /// The day after: its audit may run once the hotel's calendar has reached it.
+    pub fn next(&self) -> NaiveDate {
+        self.date + Duration::days(1)
+    }
+
+    /// Why its audit cannot run on the hotel's calendar date `today`, if it cannot.
+    pub fn not_yet(&self, today: NaiveDate) -> Option<NightAuditRefusal> {
+        (today < self.next()).then(|| NightAuditRefusal::NotYet { date: self.date, next: self.next() })
+    }
+
+    /// Whether the schedule runs it at `now`, the hotel's local time: its audit time on the next day.
+    pub fn due_at(&self, now: chrono::NaiveDateTime) -> bool {
+        now >= self.next().and_time(self.night_audit_time)
+    }
+}
+
 /// The lock on one business date's audit: while it is held no other instance can start one, and
 /// the audit's last step commits in its transaction.
 pub struct NightAuditLease {
@@ -83,14 +100,13 @@ impl BookingsService {
     pub async fn begin_night_audit(&self, expected: Option<NaiveDate>) -> Result<NightAuditLease, NightAuditRefusal> {
         self.business_date().await?;
         let mut tx = self.pool().begin().await?;
-        let Some(date) = store::lock_business_date(&mut tx).await? else {
+        let Some(open) = store::lock_business_date(&mut tx).await? else {
             return Err(NightAuditRefusal::Running);
         };
-        let next = date + Duration::days(1);
+        let date = open.date;
         let refusal = match expected {
             Some(expected) if expected != date => Some(NightAuditRefusal::AlreadyRan(expected)),
-            _ if self.today() < next => Some(NightAuditRefusal::NotYet { date, next }),
-            _ => None,
+            _ => open.not_yet(self.today()),
         };
         let lease = NightAuditLease { tx, date, started_at: Utc::now() };
         match refusal {

@@ -28,11 +28,12 @@ pub(super) async fn business_date(conn: &mut PgConnection, today: NaiveDate) -> 
 
 /// The open date, locked for this transaction; `None` when another transaction holds it, which
 /// only a running audit does.
-pub(super) async fn lock_business_date(conn: &mut PgConnection) -> sqlx::Result<Option<NaiveDate>> {
-    sqlx::query_scalar("SELECT business_date FROM bookings.hotel FOR UPDATE SKIP LOCKED")
-        .fetch_optional(conn)
-        .await
-        .map(Option::flatten)
+pub(super) async fn lock_business_date(conn: &mut PgConnection) -> sqlx::Result<Option<BusinessDate>> {
+    let row: Option<(Option<NaiveDate>, NaiveTime)> =
+        sqlx::query_as("SELECT business_date, night_audit_time FROM bookings.hotel FOR UPDATE SKIP LOCKED")
+            .fetch_optional(conn)
+            .await?;
+    Ok(row.and_then(|(date, night_audit_time)| Some(BusinessDate { date: date?, night_audit_time })))
 }
 
 pub(super) async fn not_arrived_by(conn: &mut PgConnection, date: NaiveDate) -> sqlx::Result<Vec<BookingId>> {

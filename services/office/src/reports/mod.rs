@@ -130,18 +130,19 @@ impl Office {
         let rows = period::spans(query.grain, first, query.last)
             .into_iter()
             .map(|span| {
-                let mut row = PickupRow { span: span.clone(), rooms_now: 0, rooms_then: 0, revenue_now_minor: 0, revenue_then_minor: 0 };
-                for (_, sold) in now.range((span.first, String::new())..).take_while(|((n, _), _)| *n <= span.last) {
-                    row.rooms_now += sold.rooms;
-                    row.revenue_now_minor += sold.revenue_minor;
-                }
-                for (_, sold) in then.range((span.first, String::new())..).take_while(|((n, _), _)| *n <= span.last) {
-                    row.rooms_then += sold.rooms;
-                    row.revenue_then_minor += sold.revenue_minor;
-                }
-                row
+                let (rooms_now, revenue_now_minor) = within(&now, &span);
+                let (rooms_then, revenue_then_minor) = within(&then, &span);
+                PickupRow { span, rooms_now, rooms_then, revenue_now_minor, revenue_then_minor }
             })
             .collect();
         Ok(Some(Pickup { taken_on, snapshot_exists, rows }))
     }
+}
+
+/// Rooms and revenue of the nights of `span`, over every room type.
+fn within(nights: &bookings::statistics::ByNight<bookings::statistics::NightSold>, span: &Span) -> (i64, i64) {
+    nights
+        .range((span.first, String::new())..)
+        .take_while(|((night, _), _)| *night <= span.last)
+        .fold((0, 0), |(rooms, revenue), (_, sold)| (rooms + sold.rooms, revenue + sold.revenue_minor))
 }

@@ -20,6 +20,17 @@ impl VatRate {
         self.0
     }
 
+    /// A rate as a person types it in percent: `19`, `7.5`, `7,5` or `7.5 %`, at most two decimals.
+    pub fn parse_percent(s: &str) -> Option<Self> {
+        let s = s.trim().trim_end_matches('%').trim().replace(',', ".");
+        let (whole, part) = s.split_once('.').unwrap_or((&s, ""));
+        let digits = |d: &str| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit());
+        if !digits(whole) || part.len() > 2 || !(part.is_empty() || digits(part)) {
+            return None;
+        }
+        Self::from_bp(whole.parse::<i64>().ok()?.checked_mul(100)? + format!("{part:0<2}").parse::<i64>().ok()?)
+    }
+
     /// The net and VAT parts of `gross`, which add up to it exactly; the net is rounded half
     /// away from zero, so a correction splits as the charge it mirrors.
     pub fn split(self, gross: Money) -> (Money, Money) {
@@ -90,6 +101,16 @@ mod tests {
 
     fn eur(minor: i64) -> Money {
         Money::from_minor(minor, Currency::EUR)
+    }
+
+    #[test]
+    fn a_rate_typed_in_percent_reads_as_its_display() {
+        for (typed, shown) in [("19", "19%"), ("7.5", "7.5%"), ("7,5 %", "7.5%"), ("0", "0%"), ("100", "100%")] {
+            assert_eq!(VatRate::parse_percent(typed).map(|r| r.to_string()).as_deref(), Some(shown), "{typed}");
+        }
+        for bad in ["", "x", "120", "7.555", "-1", ".5"] {
+            assert_eq!(VatRate::parse_percent(bad), None, "{bad}");
+        }
     }
 
     #[test]
