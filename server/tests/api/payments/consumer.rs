@@ -23,7 +23,12 @@ async fn cancelling_a_hold_takes_the_fee_and_releases_the_rest_once() {
     let event = stay_of(&req).at(3).cancelled(req.user_id, "50.00");
     let redeliveries = (0..3).map(|_| payments.on_cancelled(&event));
     for handled in futures::future::join_all(redeliveries).await {
-        handled.unwrap();
+        // A redelivery that meets another one's step half-done is told to come back, and the
+        // consumer loop would deliver it again: so does the test, until it is handled.
+        if let Err(e) = handled {
+            assert!(format!("{e:#}").contains("still being processed"), "{e:#}");
+            eventually("the redelivery to be handled", Duration::from_secs(30), || async { payments.on_cancelled(&event).await.ok() }).await;
+        }
     }
     payments.on_cancelled(&event).await.unwrap();
     assert_eq!(
