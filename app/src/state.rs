@@ -22,6 +22,8 @@ pub struct AppState {
     pub desk: desk::Desk,
     /// The manager's office: the night audit.
     pub office: office::Office,
+    /// The staff in Keycloak, for the office's staff page.
+    pub staff: users::StaffDirectory,
     /// Email templates, for the office's editor.
     pub notifications: notifications::NotificationsService,
 }

@@ -26,6 +26,10 @@ pub struct Config {
     pub oidc_issuer_url: String,
     pub oidc_client_id: String,
     pub oidc_client_secret: SecretString,
+    /// The realm's service account the office changes staff with (`KEYCLOAK_STAFF_CLIENT_ID`,
+    /// `KEYCLOAK_STAFF_CLIENT_SECRET`; see `deploy/keycloak`).
+    pub staff_client_id: String,
+    pub staff_client_secret: SecretString,
     pub smtp_url: SecretString,
     /// The sender of guests' mail (`MAIL_FROM`); by default the hotel's reservations mailbox.
     pub mail_from: String,
@@ -70,6 +74,8 @@ impl Config {
             oidc_issuer_url: var("OIDC_ISSUER_URL", "http://127.0.0.1:8180/realms/hotel"),
             oidc_client_id: var("OIDC_CLIENT_ID", "hotel-app"),
             oidc_client_secret: var("OIDC_CLIENT_SECRET", "hotel-app-secret").into(),
+            staff_client_id: var("KEYCLOAK_STAFF_CLIENT_ID", "hotel-staff-admin"),
+            staff_client_secret: var("KEYCLOAK_STAFF_CLIENT_SECRET", "hotel-staff-admin-secret").into(),
             smtp_url: var("SMTP_URL", "smtp://127.0.0.1:1025").into(),
             mail_from: var("MAIL_FROM", &kernel::hotel::HOTEL.mailbox()),
             seed_demo: var("HOTEL_SEED_DEMO", "false") == "true",

@@ -154,3 +154,85 @@ pub struct PreviewView {
     /// Whom a test was sent to, when one was.
     pub sent_to: Option<String>,
 }
+
+/// One feature of a room or room type: `("balcony", "yes", "yes/no")`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureView {
+    pub key: String,
+    pub value: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomTypeAdminView {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub max_adults: u8,
+    pub max_children: u8,
+    pub base_price: Money,
+    pub beds: String,
+    pub size_m2: u16,
+    /// As the form takes them: separated by commas.
+    pub amenities: String,
+    /// As the form takes them: one `key: value` a line.
+    pub features_text: String,
+    pub features: Vec<FeatureView>,
+    pub retired: bool,
+    /// Rooms of this type in the inventory.
+    pub rooms: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomAdminView {
+    pub id: String,
+    pub number: String,
+    pub floor: i32,
+    pub room_type: String,
+    pub features_text: String,
+    pub features: Vec<FeatureView>,
+    pub notes: String,
+    /// Housekeeping's state, in words.
+    pub state: String,
+    pub occupied: bool,
+    pub retired: bool,
+}
+
+/// The room types and one page of rooms (of one type, when chosen).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoomsAdminPageView {
+    pub types: Vec<RoomTypeAdminView>,
+    pub rooms: Vec<RoomAdminView>,
+    pub total: u64,
+    /// From 0, as the pager counts.
+    pub page: u32,
+    pub room_type: String,
+}
+
+/// A staff member as the office lists them; `id` is the sign-in server's.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffView {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    /// `front_desk`, as the role select takes it.
+    pub role: String,
+    pub enabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffPageView {
+    pub staff: Vec<StaffView>,
+    pub total: u64,
+    /// From 0, as the pager counts.
+    pub page: u32,
+    /// The roles the person looking may give, as (value, label).
+    pub roles: Vec<(String, String)>,
+}
+
+/// An invited staff member, and the temporary password to hand them when one was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InvitedView {
+    pub member: StaffView,
+    pub temporary_password: Option<String>,
+}

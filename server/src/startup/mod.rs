@@ -15,6 +15,7 @@ use axum::Router;
 use leptos::prelude::*;
 use payments::billing::BillingService;
 use payments::{PaymentGateway, PaymentsConfig, PaymentsService, TestGateway};
+use secrecy::ExposeSecret;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -72,6 +73,14 @@ impl Application {
                 billing: billing.clone(),
             },
             office: office::Office { bookings: bookings.clone(), rooms: rooms.clone(), billing: billing.clone() },
+            staff: users::StaffDirectory::new(
+                users::DirectoryConfig {
+                    issuer_url: config.oidc_issuer_url.clone(),
+                    client_id: config.staff_client_id.clone(),
+                    client_secret: config.staff_client_secret.expose_secret().to_owned(),
+                },
+                users.clone(),
+            ),
             notifications: notifications::NotificationsService::new(deps.pg.clone(), deps.mailer.clone(), users.clone()),
             rooms,
             bookings,

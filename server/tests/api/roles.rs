@@ -6,13 +6,13 @@ use serde_json::{json, Value};
 use std::time::{Duration, Instant};
 
 /// Keycloak's admin REST API, as the master realm's `admin` (`scripts/stack` bootstraps it).
-struct KeycloakAdmin {
+pub struct KeycloakAdmin {
     http: reqwest::Client,
     base: String,
 }
 
 impl KeycloakAdmin {
-    fn new() -> Self {
+    pub fn new() -> Self {
         let issuer = std::env::var("OIDC_ISSUER_URL").unwrap_or_else(|_| "http://127.0.0.1:8180/realms/hotel".into());
         let base = issuer.trim_end_matches('/').trim_end_matches("/realms/hotel").to_owned();
         Self { http: reqwest::Client::builder().timeout(Duration::from_secs(30)).build().unwrap(), base }
@@ -26,7 +26,7 @@ impl KeycloakAdmin {
         answer["access_token"].as_str().expect("an admin token from Keycloak").to_owned()
     }
 
-    async fn send(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> reqwest::Response {
+    pub async fn send(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> reqwest::Response {
         let mut call = self.http.request(method.clone(), format!("{}/admin/realms/hotel{path}", self.base)).bearer_auth(self.token().await);
         if let Some(body) = body {
             call = call.json(&body);
@@ -64,7 +64,14 @@ impl KeycloakAdmin {
         self.send(reqwest::Method::PUT, &format!("/users/{id}"), Some(json!({ "enabled": false }))).await;
     }
 
-    async fn delete(&self, id: &str) {
+    /// Makes `password` the person's own (not one to change at the next sign-in).
+    pub async fn set_password(&self, id: &str, password: &str) {
+        let credential = json!({ "type": "password", "value": password, "temporary": false });
+        self.send(reqwest::Method::PUT, &format!("/users/{id}/reset-password"), Some(credential)).await;
+        self.send(reqwest::Method::PUT, &format!("/users/{id}"), Some(json!({ "requiredActions": [] }))).await;
+    }
+
+    pub async fn delete(&self, id: &str) {
         self.send(reqwest::Method::DELETE, &format!("/users/{id}"), None).await;
     }
 }

@@ -36,3 +36,20 @@ impl BookingsService {
             .collect::<anyhow::Result<_>>()?)
     }
 }
+
+impl BookingsService {
+    /// How many live stays (booked or in house, not checked out) hold `room` for a night from
+    /// `from` on: while any does, the room keeps its number and type and stays in the inventory.
+    #[tracing::instrument(skip(self))]
+    pub async fn stays_ahead_in(&self, room: RoomId, from: chrono::NaiveDate) -> Result<i64, BookingError> {
+        Ok(sqlx::query_scalar(
+            "SELECT count(*) FROM bookings.bookings
+             WHERE room_id = $1 AND status IN ('pending', 'confirmed', 'checked_in')
+               AND daterange(check_in, check_out, '[)') && daterange($2, NULL, '[)')",
+        )
+        .bind(room.as_uuid())
+        .bind(from)
+        .fetch_one(self.pool())
+        .await?)
+    }
+}

@@ -1,9 +1,11 @@
 //! The manager's office: what managers run across services. Each service keeps its own data;
 //! this crate only drives them in order.
+mod catalogue;
 mod night_audit;
 pub mod reports;
 mod schedule;
 
+pub use catalogue::RoomChangeError;
 pub use night_audit::NightAuditError;
 
 use bookings::BookingsService;

@@ -22,7 +22,8 @@ impl RoomsService {
         self.start_business_day_where(day, doc! { "_id": { "$in": ids } }, by).await
     }
 
-    async fn start_business_day_where(&self, day: NaiveDate, mut filter: Document, by: UserId) -> Result<usize, HousekeepingError> {
+    async fn start_business_day_where(&self, day: NaiveDate, filter: Document, by: UserId) -> Result<usize, HousekeepingError> {
+        let mut filter = crate::store::in_service(filter);
         filter.insert("$or", vec![doc! { "business_day": null }, doc! { "business_day": { "$lt": day.to_string() } }]);
         let pending: Vec<Document> =
             self.db.collection("rooms").find(filter).projection(doc! { "_id": 1 }).await?.try_collect().await?;

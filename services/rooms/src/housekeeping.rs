@@ -47,7 +47,7 @@ impl RoomsService {
     #[tracing::instrument(skip(self))]
     pub async fn rooms_in(&self, condition: Housekeeping) -> Result<Vec<RoomId>, HousekeepingError> {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
-            .find(doc! { "housekeeping": condition.as_str() })
+            .find(store::in_service(doc! { "housekeeping": condition.as_str() }))
             .projection(store::room_fields())
             .await?
             .try_collect()

@@ -11,7 +11,8 @@ use kernel::RoomTypeCode;
 use mongodb::bson::doc;
 
 impl RoomsService {
-    /// Every room as it is now, out-of-order ones included; only those of `room_type` if given.
+    /// Every room in the inventory as it is now, out-of-order ones included (retired ones not);
+    /// only those of `room_type` if given.
     #[tracing::instrument(skip(self))]
     pub async fn all_rooms(
         &self,
@@ -22,7 +23,7 @@ impl RoomsService {
             None => doc! {},
         };
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
-            .find(filter)
+            .find(store::in_service(filter))
             .projection(store::room_fields())
             .await?
             .try_collect()

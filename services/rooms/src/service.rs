@@ -42,11 +42,11 @@ impl RoomsService {
         Ok(store::ensure_indexes(&self.db).await?)
     }
 
-    /// Every room type, cheapest first.
+    /// Every room type on sale, cheapest first.
     #[tracing::instrument(skip(self))]
     pub async fn room_types(&self) -> Result<Vec<RoomType>, RoomsError> {
         let docs: Vec<RoomTypeDoc> = store::room_types(&self.db)
-            .find(doc! {})
+            .find(store::in_service(doc! {}))
             .sort(doc! { "base_price_minor": 1, "_id": 1 })
             .await?
             .try_collect()
@@ -69,10 +69,10 @@ impl RoomsService {
     #[tracing::instrument(skip(self))]
     pub async fn sellable_rooms(&self, code: &RoomTypeCode) -> Result<Vec<Room>, RoomsError> {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
-            .find(doc! {
+            .find(store::in_service(doc! {
                 "room_type": code.as_str(),
                 "housekeeping": { "$ne": "out_of_order" },
-            })
+            }))
             .projection(store::room_fields())
             .sort(doc! { "number": 1 })
             .await?
@@ -113,7 +113,7 @@ impl RoomsService {
     #[tracing::instrument(skip(self))]
     async fn sellable_rooms_by_type(&self) -> Result<std::collections::HashMap<RoomTypeCode, Vec<Room>>, RoomsError> {
         let docs: Vec<RoomDoc> = store::rooms(&self.db)
-            .find(doc! { "housekeeping": { "$ne": "out_of_order" } })
+            .find(store::in_service(doc! { "housekeeping": { "$ne": "out_of_order" } }))
             .projection(store::room_fields())
             .await?
             .try_collect()

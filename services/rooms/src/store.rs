@@ -26,6 +26,9 @@ pub struct RoomTypeDoc {
     pub size_m2: i32,
     pub amenities: Vec<String>,
     pub features: Document,
+    /// Taken off sale for good (see `crate::catalogue`); kept for the stays that name it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -57,6 +60,9 @@ pub struct RoomDoc {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub action_keys: Vec<String>,
     pub notes: String,
+    /// Out of the hotel's inventory for good; kept for the stays that name it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
 }
 
 /// The `$set` of a change of state to `s`, and the filter that matches the room only while it
@@ -80,6 +86,13 @@ pub fn state_change(id: RoomId, seq: Option<i64>, s: &RoomStatus, note: Option<&
 }
 
 pub const STATE_SEQ: &str = "state_seq";
+
+/// `filter`, narrowed to rooms or room types still in the inventory: every list of rooms the
+/// hotel works with (sales, housekeeping, the desk, the night audit) reads through this.
+pub fn in_service(mut filter: Document) -> Document {
+    filter.insert("retired", doc! { "$ne": true });
+    filter
+}
 
 pub fn room_types(db: &Database) -> Collection<RoomTypeDoc> {
     db.collection("room_types")
@@ -157,6 +170,7 @@ impl From<&RoomType> for RoomTypeDoc {
             size_m2: t.size_m2.into(),
             amenities: t.amenities.clone(),
             features: t.features.clone(),
+            retired: false,
         }
     }
 }
@@ -202,6 +216,7 @@ impl From<&Room> for RoomDoc {
             state_seq: None,
             action_keys: Vec::new(),
             notes: r.notes.clone(),
+            retired: false,
         }
     }
 }

@@ -1,4 +1,5 @@
 //! The users service: who signs in, with which role. Owns the `users` schema.
+mod directory;
 mod domain;
 mod error;
 mod oidc;
@@ -9,6 +10,7 @@ mod session;
 mod staff;
 mod store;
 
+pub use directory::{DirectoryConfig, FirstSignIn, Invite, StaffDirectory, StaffError, StaffMember, STAFF_PER_PAGE, STAFF_ROLES};
 pub use domain::{Identity, Language, User};
 pub use error::UsersError;
 pub use profile::{InvalidProfile, NewProfile, PersonName, Phone, Profile};

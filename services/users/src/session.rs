@@ -98,7 +98,8 @@ impl SessionGuard {
 
     /// Checks a session's grant: past its lifetime it ends; when its role is older than the
     /// re-check interval the refresh token is exchanged and the role taken from the fresh ID
-    /// token. A provider that refuses the refresh (user disabled, session revoked, token
+    /// token; a change of the person's access made in the office (`StaffDirectory`) since the
+    /// last check asks at once. A provider that refuses the refresh (user disabled, session revoked, token
     /// expired) ends the session; an unreachable provider is an error and the session is kept,
     /// so it works again once the provider answers.
     ///
@@ -110,7 +111,8 @@ impl SessionGuard {
         if now - grant.signed_in_at >= delta(self.policy.lifetime) {
             return Ok(Verdict::Ended("the session reached its absolute lifetime".into()));
         }
-        if now - grant.checked_at < delta(self.policy.recheck_after) {
+        let due = now - grant.checked_at >= delta(self.policy.recheck_after);
+        if !due && !self.users.access_changed_after(user_id, grant.checked_at).await? {
             return Ok(Verdict::Valid);
         }
         let Some(_refreshing) = Refreshing::start(&self.refreshing, session_key) else {

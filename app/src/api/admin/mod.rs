@@ -3,4 +3,6 @@ pub mod access;
 pub mod extras;
 pub mod night_audit;
 pub mod reports;
+pub mod rooms;
+pub mod staff;
 pub mod templates;

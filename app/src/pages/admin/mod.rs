@@ -1,10 +1,14 @@
 //! The manager's office, for managers and admins on a laptop: the night audit and the
-//! reports; the editors are to follow. The server functions behind the pages check the role again.
+//! reports, rooms, extras, staff and email templates. The server functions behind the pages check the role again.
 pub mod extras;
 pub mod night_audit;
 mod night_audit_runs;
 pub mod reports;
 mod reports_table;
+mod room_list;
+mod room_type_form;
+pub mod rooms;
+pub mod staff;
 pub mod routes;
 pub mod templates;
 
@@ -18,7 +22,7 @@ use leptos_router::components::Outlet;
 pub fn AdminArea() -> impl IntoView {
     super::staff_area::staff_area(admin_access, |user| {
         view! {
-            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/extras", "Extras"), ("/admin/templates", "Email templates")]>
+            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/rooms", "Rooms"), ("/admin/extras", "Extras"), ("/admin/staff", "Staff"), ("/admin/templates", "Email templates")]>
                 <Outlet/>
             </StaffFrame>
         }

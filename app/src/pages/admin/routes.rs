@@ -1,8 +1,10 @@
 //! The office's pages as lazy routes: their code is a WASM chunk of its own (`--split`).
-use super::{extras::ExtrasPage, night_audit::NightAuditPage, reports::ReportsPage, templates::TemplatesPage};
+use super::{extras::ExtrasPage, night_audit::NightAuditPage, reports::ReportsPage, rooms::RoomsPage, staff::StaffPage, templates::TemplatesPage};
 use crate::pages::staff_area::lazy_page;
 
 lazy_page!(NightAuditRoute, NightAuditPage);
 lazy_page!(ReportsRoute, ReportsPage);
 lazy_page!(ExtrasRoute, ExtrasPage);
 lazy_page!(TemplatesRoute, TemplatesPage);
+lazy_page!(RoomsRoute, RoomsPage);
+lazy_page!(StaffRoute, StaffPage);

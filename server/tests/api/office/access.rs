@@ -3,8 +3,21 @@
 use crate::helpers::{browser, post, sign_in, spawn_app};
 use reqwest::StatusCode;
 
-const FUNCTIONS: [(&str, &[(&'static str, &str)]); 3] =
-    [("admin/access", &[]), ("admin/night_audit", &[]), ("admin/run_night_audit", &[("date", "2026-01-01")])];
+const ROOM: &[(&str, &str)] = &[("id", ""), ("number", "T-1"), ("floor", "1"), ("room_type", "STD")];
+const FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
+    ("admin/access", &[]),
+    ("admin/night_audit", &[]),
+    ("admin/run_night_audit", &[("date", "2026-01-01")]),
+    ("admin/rooms", &[]),
+    ("admin/save_room", ROOM),
+    ("admin/retire_room", &[("id", "00000000-0000-0000-0000-000000000000"), ("retire", "on")]),
+    ("admin/save_room_type", &[("code", "STD"), ("name", "x"), ("max_adults", "2"), ("max_children", "0"), ("base_price", "1"), ("beds", "x"), ("size_m2", "9")]),
+    ("admin/retire_room_type", &[("code", "STD"), ("retire", "on")]),
+    ("admin/staff", &[]),
+    ("admin/invite_staff", &[("email", "x@staff.hotel.test"), ("first_name", "X"), ("last_name", "Y"), ("role", "admin"), ("how", "email")]),
+    ("admin/set_staff_role", &[("id", "00000000-0000-0000-0000-000000000000"), ("role", "admin")]),
+    ("admin/set_staff_enabled", &[("id", "00000000-0000-0000-0000-000000000000")]),
+];
 
 fn form(fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     fields.iter().map(|(k, v)| (*k, v.to_string())).collect()
@@ -18,13 +31,13 @@ async fn the_office_asks_a_stranger_to_sign_in_refuses_other_staff_and_guests_an
         async move { client.get(url).send().await.unwrap() }
     };
     assert_eq!(page(browser()).await.status(), StatusCode::UNAUTHORIZED);
-    for (function, fields) in FUNCTIONS {
+    for &(function, fields) in FUNCTIONS {
         assert_eq!(post(&browser(), &app, function, &form(fields)).await.0, StatusCode::UNAUTHORIZED, "{function}");
     }
     for (user, password) in [("guest@hotel.test", "guest"), ("housekeeping@hotel.test", "housekeeping"), ("frontdesk@hotel.test", "frontdesk")] {
         let client = sign_in(&app, user, password).await;
         assert_eq!(page(client.clone()).await.status(), StatusCode::FORBIDDEN, "{user} on /admin");
-        for (function, fields) in FUNCTIONS {
+        for &(function, fields) in FUNCTIONS {
             assert_eq!(post(&client, &app, function, &form(fields)).await.0, StatusCode::FORBIDDEN, "{user} calling {function}");
         }
     }

@@ -3,4 +3,6 @@ mod access;
 mod extras;
 mod night_audit;
 mod reports;
+mod rooms;
+mod staff;
 mod templates;
