@@ -6,7 +6,7 @@ use crate::store::{self, RoomDoc, RoomTypeDoc};
 use crate::{Room, RoomType, RoomsService};
 use anyhow::Context;
 use futures::TryStreamExt;
-use kernel::{Money, RoomId, RoomTypeCode, UserId};
+use kernel::{RoomId, RoomTypeCode, UserId};
 use mongodb::bson::{self, doc, Bson, Document};
 use mongodb::Collection;
 
@@ -45,61 +45,41 @@ fn invalid<T>(field: &'static str, message: impl Into<String>) -> Result<T, Cata
     Err(CatalogueError::Invalid { field, message: message.into() })
 }
 
-/// What the room type form says.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RoomTypeInput {
-    pub code: RoomTypeCode,
-    pub name: String,
-    pub description: String,
-    pub max_adults: u8,
-    pub max_children: u8,
-    pub base_price: Money,
-    pub beds: String,
-    pub size_m2: u16,
-    pub amenities: Vec<String>,
-    pub features: Document,
-}
-
-impl RoomTypeInput {
-    fn check(&self) -> Result<RoomType, CatalogueError> {
-        let chars = |s: &str| s.trim().chars().count();
-        if !(1..=80).contains(&chars(&self.name)) {
-            return invalid("name", "a name of 1 to 80 characters");
-        }
-        if chars(&self.description) > 2000 {
-            return invalid("description", "at most 2,000 characters");
-        }
-        if !(1..=12).contains(&self.max_adults) {
-            return invalid("max_adults", "1 to 12 adults");
-        }
-        if self.max_children > 12 {
-            return invalid("max_children", "0 to 12 children");
-        }
-        if self.base_price.minor() <= 0 {
-            return invalid("base_price", "a price per night above zero");
-        }
-        if !(1..=80).contains(&chars(&self.beds)) {
-            return invalid("beds", "the beds, such as 1 king, in up to 80 characters");
-        }
-        if !(1..=2000).contains(&self.size_m2) {
-            return invalid("size_m2", "a size of 1 to 2,000 m²");
-        }
-        if self.amenities.len() > 30 || self.amenities.iter().any(|a| !(1..=40).contains(&chars(a))) {
-            return invalid("amenities", "up to 30 amenities of 1 to 40 characters, separated by commas");
-        }
-        Ok(RoomType {
-            code: self.code.clone(),
-            name: self.name.trim().to_owned(),
-            description: self.description.trim().to_owned(),
-            max_adults: self.max_adults,
-            max_children: self.max_children,
-            base_price: self.base_price,
-            beds: self.beds.trim().to_owned(),
-            size_m2: self.size_m2,
-            amenities: self.amenities.iter().map(|a| a.trim().to_owned()).collect(),
-            features: self.features.clone(),
-        })
+/// A room type as the form gives it, checked and trimmed: what is stored.
+fn checked(t: RoomType) -> Result<RoomType, CatalogueError> {
+    let chars = |s: &str| s.trim().chars().count();
+    if !(1..=80).contains(&chars(&t.name)) {
+        return invalid("name", "a name of 1 to 80 characters");
     }
+    if chars(&t.description) > 2000 {
+        return invalid("description", "at most 2,000 characters");
+    }
+    if !(1..=12).contains(&t.max_adults) {
+        return invalid("max_adults", "1 to 12 adults");
+    }
+    if t.max_children > 12 {
+        return invalid("max_children", "0 to 12 children");
+    }
+    if t.base_price.minor() <= 0 {
+        return invalid("base_price", "a price per night above zero");
+    }
+    if !(1..=80).contains(&chars(&t.beds)) {
+        return invalid("beds", "the beds, such as 1 king, in up to 80 characters");
+    }
+    if !(1..=2000).contains(&t.size_m2) {
+        return invalid("size_m2", "a size of 1 to 2,000 m²");
+    }
+    if t.amenities.len() > 30 || t.amenities.iter().any(|a| !(1..=40).contains(&chars(a))) {
+        return invalid("amenities", "up to 30 amenities of 1 to 40 characters, separated by commas");
+    }
+    let trim = |s: String| s.trim().to_owned();
+    Ok(RoomType {
+        name: trim(t.name),
+        description: trim(t.description),
+        beds: trim(t.beds),
+        amenities: t.amenities.into_iter().map(trim).collect(),
+        ..t
+    })
 }
 
 /// What the room form says.
@@ -195,8 +175,8 @@ impl RoomsService {
 
     /// Adds a room type (`adding`) or changes the one with the input's code.
     #[tracing::instrument(skip(self, input), fields(code = %input.code))]
-    pub async fn save_room_type(&self, adding: bool, input: RoomTypeInput, by: UserId) -> Result<RoomType, CatalogueError> {
-        let room_type = input.check()?;
+    pub async fn save_room_type(&self, adding: bool, input: RoomType, by: UserId) -> Result<RoomType, CatalogueError> {
+        let room_type = checked(input)?;
         let code = room_type.code.clone();
         let doc = RoomTypeDoc::from(&room_type);
         let before = store::room_types(&self.db).find_one(doc! { "_id": code.as_str() }).await?;

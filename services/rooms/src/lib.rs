@@ -35,7 +35,7 @@ mod ticket;
 mod ticket_store;
 
 pub use mongodb::bson;
-pub use catalogue::{CatalogueError, CatalogueRoom, CatalogueType, RoomInput, RoomPage, RoomTypeInput, ROOMS_PER_PAGE};
+pub use catalogue::{CatalogueError, CatalogueRoom, CatalogueType, RoomInput, RoomPage, ROOMS_PER_PAGE};
 pub use assignment::{Assignment, AssignmentChange};
 pub use assignment_error::AssignmentError;
 pub use distribute::{distribute, Held, RoomWork, WorkKind, ARRIVAL_CHECK_WEIGHT, DEPARTURE_WEIGHT, STAY_OVER_WEIGHT};

@@ -46,7 +46,7 @@ pub async fn save_room_type(
 ) -> Result<RoomTypeAdminView, AppError> {
     let me = super::access::require_manager().await?;
     let state = crate::state::state()?;
-    let input = rooms::RoomTypeInput {
+    let input = rooms::RoomType {
         code: server::code(code.trim(), "code")?,
         name,
         description,
