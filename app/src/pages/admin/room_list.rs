@@ -16,12 +16,6 @@ pub fn RoomList(page: RoomsAdminPageView, codes: Vec<String>, save: ServerAction
     let asking = RwSignal::new(false);
     let chosen = RwSignal::new(None::<RoomAdminView>);
     let toasts = use_toasts();
-    Effect::new(move || {
-        if let Some(Ok(r)) = save.value().get() {
-            toasts.say(format!("Saved room {} ({}, floor {})", r.number, r.room_type, r.floor));
-            editing.set(None);
-        }
-    });
     Effect::new(move || match retire.value().get() {
         Some(Ok(r)) => toasts.say(if r.retired { format!("Room {} is retired", r.number) } else { format!("Room {} is back in the inventory", r.number) }),
         Some(Err(e)) => toasts.say(e.to_string()),

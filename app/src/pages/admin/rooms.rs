@@ -22,7 +22,10 @@ pub fn RoomsPage() -> impl IntoView {
     let retire_type = ServerAction::<RetireRoomType>::new();
     let save_room = ServerAction::<SaveRoom>::new();
     let retire_room = ServerAction::<RetireRoom>::new();
-    let changes = move || (save_type.version().get(), retire_type.version().get(), save_room.version().get(), retire_room.version().get());
+    // Only a save that worked reloads the lists (and the forms with them): a refused one keeps
+    // what was typed, with the error beside its field.
+    let saved = RwSignal::new(0u32);
+    let changes = move || (saved.get(), retire_type.version().get(), retire_room.version().get());
     let list = Resource::new(move || (page(), room_type(), changes()), |(page, t, _)| rooms_page(page, t));
     let editing = RwSignal::new(None::<RoomTypeAdminView>);
     let toasts = use_toasts();
@@ -30,6 +33,13 @@ pub fn RoomsPage() -> impl IntoView {
         if let Some(Ok(t)) = save_type.value().get() {
             toasts.say(format!("Saved room type {}: {} at {} a night", t.code, t.name, t.base_price));
             editing.set(None);
+            saved.update(|n| *n += 1);
+        }
+    });
+    Effect::new(move || {
+        if let Some(Ok(r)) = save_room.value().get() {
+            toasts.say(format!("Saved room {} ({}, floor {})", r.number, r.room_type, r.floor));
+            saved.update(|n| *n += 1);
         }
     });
     Effect::new(move || match retire_type.value().get() {

@@ -18,7 +18,10 @@ pub fn StaffPage() -> impl IntoView {
     let invite = ServerAction::<InviteStaff>::new();
     let set_role = ServerAction::<SetStaffRole>::new();
     let set_enabled = ServerAction::<SetStaffEnabled>::new();
-    let changes = move || (invite.version().get(), set_role.version().get(), set_enabled.version().get());
+    // A refused invitation keeps what was typed: only one that worked reloads the list and form.
+    let invited = RwSignal::new(0u32);
+    Effect::new(move || if matches!(invite.value().get(), Some(Ok(_))) { invited.update(|n| *n += 1) });
+    let changes = move || (invited.get(), set_role.version().get(), set_enabled.version().get());
     let list = Resource::new(move || (page(), changes()), |(page, _)| staff_page(page));
     let toasts = use_toasts();
     Effect::new(move || match set_role.value().get() {
