@@ -183,3 +183,4 @@ pub mod desk_rack;
 pub mod desk_walk_in;
 pub mod housekeeping;
 pub mod maintenance;
+pub mod rates;

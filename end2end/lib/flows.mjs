@@ -7,9 +7,10 @@ import { Header } from '../pages/Header.mjs';
 import { KeycloakLoginPage } from '../pages/KeycloakLoginPage.mjs';
 import { KeycloakRegistrationPage } from '../pages/KeycloakRegistrationPage.mjs';
 
-/** Waits until the browser is back on the app at `pathname`, after Keycloak's redirects. */
-export async function waitForAppPath(page, pathname) {
-  await page.waitForURL((url) => url.href.startsWith(APP_BASE_URL) && url.pathname === pathname);
+/** Waits until the browser is back on the app at `path` (its query too, if given), after Keycloak's redirects. */
+export async function waitForAppPath(page, path) {
+  const [pathname, search] = path.split('?');
+  await page.waitForURL((url) => url.href.startsWith(APP_BASE_URL) && url.pathname === pathname && (search === undefined || url.search === `?${search}`));
 }
 
 /**

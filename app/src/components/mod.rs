@@ -1,5 +1,6 @@
 pub mod header;
 pub mod live;
 pub mod price;
+pub mod query;
 pub mod staff;
 pub mod stay;

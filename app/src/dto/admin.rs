@@ -236,3 +236,29 @@ pub struct InvitedView {
     pub member: StaffView,
     pub temporary_password: Option<String>,
 }
+
+/// A page of the audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditLogView {
+    pub entries: Vec<AuditEntryView>,
+    /// The cursor of the next (older) page, when there is one.
+    pub next: Option<String>,
+    /// (id, name and role) of each member of staff, for the filter.
+    pub people: Vec<(String, String)>,
+    pub person: String,
+    pub from: String,
+    pub to: String,
+    pub booking: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntryView {
+    /// The hotel's local time, `YYYY-MM-DD HH:MM:SS`.
+    pub at: String,
+    pub by: String,
+    pub area: String,
+    pub action: String,
+    pub subject: String,
+    /// The booking's id and its short reference.
+    pub booking: Option<(String, String)>,
+}

@@ -27,6 +27,11 @@ impl HotelClock {
         self.local(date.and_time(self.check_out))
     }
 
+    /// The instant the hotel's `date` begins.
+    pub fn start_of(&self, date: NaiveDate) -> DateTime<Utc> {
+        self.local(date.and_time(NaiveTime::MIN))
+    }
+
     fn local(&self, at: chrono::NaiveDateTime) -> DateTime<Utc> {
         (0..=3)
             .find_map(|h| self.time_zone.from_local_datetime(&(at + chrono::Duration::hours(h))).earliest())

@@ -25,6 +25,7 @@ pub mod rates;
 pub mod restrictions;
 mod revert;
 mod service;
+mod staff_actions;
 pub mod statistics;
 mod store;
 
@@ -47,7 +48,7 @@ pub use pricing::{
     price, BasisPoints, CityTax, DayOfWeekAdjustment, InvalidPricingRule, LengthOfStayDiscount, NightLine, Occupancy,
     PricedStay, PricingError, PromoCode, PromoDiscount, RatePlan, Season, SeasonPrice, StayLine, StayLineKind, Taxes,
 };
-pub use rates::{RatePlanSettings, SeasonInput};
+pub use rates::{CalendarNight, PromoCodeRule, RateChange, RatePlanSettings, RatePreview, RateRules, RatesError, SeasonInput};
 pub use restrictions::{check as check_restrictions, InvalidRestriction, Refusal, Restriction, Rule as RestrictionRule};
 pub use service::BookingsService;
 pub use store::{NO_DOUBLE_BOOKING, OUTBOX};

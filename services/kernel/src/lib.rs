@@ -1,5 +1,6 @@
 //! Values every part of the hotel speaks in. Compiles to WASM, so forms check input with the
 //! same code the server uses.
+pub mod audit_trail;
 pub mod email;
 pub mod events;
 pub mod hotel;

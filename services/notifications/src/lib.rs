@@ -7,6 +7,7 @@ mod error;
 mod events;
 mod mailer;
 mod service;
+mod staff_actions;
 mod store;
 mod templates;
 

@@ -1,10 +1,12 @@
 //! The manager's office: what managers run across services. Each service keeps its own data;
 //! this crate only drives them in order.
+mod audit_log;
 mod catalogue;
 mod night_audit;
 pub mod reports;
 mod schedule;
 
+pub use audit_log::{audit_log, AuditPage, AuditSources};
 pub use catalogue::RoomChangeError;
 pub use night_audit::NightAuditError;
 

@@ -164,6 +164,9 @@ impl RoomsService {
             if store::rooms(&self.db).update_one(filter, update).await?.matched_count == 1 {
                 self.inventory.invalidate().await;
                 tracing::info!(room = %room.number, from = ?from, to = ?to, "room status changed");
+                if news {
+                    crate::staff_actions::record_status(self, &room, from, to, by, reason.as_deref(), now).await;
+                }
                 let room = Room { status_note: reason, ..room.with_status(to) };
                 return Ok(StatusUpdate { room, event_id: event.map(|e| e.event_id) });
             }

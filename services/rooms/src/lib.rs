@@ -30,6 +30,7 @@ mod rack;
 mod relay;
 mod service;
 mod status;
+mod staff_actions;
 mod store;
 mod ticket;
 mod ticket_store;

@@ -8,6 +8,7 @@ mod profile_store;
 mod service;
 mod session;
 mod staff;
+mod staff_actions;
 mod store;
 
 pub use directory::{DirectoryConfig, FirstSignIn, Invite, StaffDirectory, StaffError, StaffMember, STAFF_PER_PAGE, STAFF_ROLES};

@@ -1,7 +1,9 @@
 //! The manager's office: its pages' server functions. Each checks the role again.
 pub mod access;
+pub mod audit_log;
 pub mod extras;
 pub mod night_audit;
+pub mod rates;
 pub mod reports;
 pub mod rooms;
 pub mod staff;

@@ -62,7 +62,12 @@ pub fn StaffRefusal(error: AppError) -> impl IntoView {
         }
     }
     let location = use_location();
-    let login = move || format!("/auth/login?return_to={}", location.pathname.get());
+    // Back to the very page, its query too (a report's range, the rates' room type and month).
+    let login = move || {
+        let search = location.search.get();
+        let query = if search.is_empty() { String::new() } else { format!("?{}", search.trim_start_matches('?')) };
+        format!("/auth/login?return_to={}", crate::components::query::encode(&format!("{}{query}", location.pathname.get())))
+    };
     view! {
         <main class="mx-auto max-w-xl px-4 py-16" data-testid="staff-refused">
             <h1 class="mb-4 text-2xl font-semibold">
@@ -82,3 +87,4 @@ pub fn StaffRefusal(error: AppError) -> impl IntoView {
         </main>
     }
 }
+

@@ -1,9 +1,12 @@
 //! The manager's office, for managers and admins on a laptop: the night audit and the
 //! reports, rooms, extras, staff and email templates. The server functions behind the pages check the role again.
+pub mod audit_log;
 pub mod extras;
 pub mod night_audit;
 mod night_audit_runs;
 pub mod reports;
+mod rate_forms;
+pub mod rates;
 mod reports_table;
 mod room_list;
 mod room_type_form;
@@ -22,7 +25,7 @@ use leptos_router::components::Outlet;
 pub fn AdminArea() -> impl IntoView {
     super::staff_area::staff_area(admin_access, |user| {
         view! {
-            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/rooms", "Rooms"), ("/admin/extras", "Extras"), ("/admin/staff", "Staff"), ("/admin/templates", "Email templates")]>
+            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/rooms", "Rooms"), ("/admin/rates", "Rates"), ("/admin/extras", "Extras"), ("/admin/staff", "Staff"), ("/admin/templates", "Email templates"), ("/admin/audit", "Audit log")]>
                 <Outlet/>
             </StaffFrame>
         }

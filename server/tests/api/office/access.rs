@@ -17,6 +17,16 @@ const FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
     ("admin/invite_staff", &[("email", "x@staff.hotel.test"), ("first_name", "X"), ("last_name", "Y"), ("role", "admin"), ("how", "email")]),
     ("admin/set_staff_role", &[("id", "00000000-0000-0000-0000-000000000000"), ("role", "admin")]),
     ("admin/set_staff_enabled", &[("id", "00000000-0000-0000-0000-000000000000")]),
+    ("admin/rates", &[]),
+    ("admin/audit_log", &[]),
+    ("admin/save_season", &[("room_type", "STD"), ("name", "x"), ("starts", "2027-01-01"), ("last_night", "2027-01-02"), ("kind", "percent"), ("amount", "90")]),
+    ("admin/save_weekday", &[("room_type", "STD"), ("name", "x"), ("adjust", "90"), ("days[mon]", "on")]),
+    ("admin/save_stay_discount", &[("room_type", "STD"), ("min_nights", "2"), ("discount", "90")]),
+    ("admin/add_restriction", &[("room_type", "STD"), ("rule", "closed_to_arrival"), ("first", "2027-01-01"), ("last", "2027-01-02")]),
+    ("admin/save_rate_plan", &[("room_type", "STD"), ("included_adults", "2"), ("included_children", "0"), ("extra_adult", "0"), ("extra_child", "0"), ("vat", "0"), ("city_tax", "0"), ("city_tax_max_nights", "0"), ("free_days", "0"), ("late_fee", "none")]),
+    ("admin/remove_rate_rule", &[("room_type", "STD"), ("kind", "season"), ("key", "1")]),
+    ("admin/add_promo", &[("code", "FREE100"), ("kind", "percent"), ("amount", "100"), ("first", "2027-01-01"), ("last", "2027-12-31"), ("min_nights", "1")]),
+    ("admin/remove_promo", &[("code", "WELCOME10")]),
 ];
 
 fn form(fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {

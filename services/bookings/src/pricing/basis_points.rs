@@ -28,6 +28,22 @@ impl BasisPoints {
     pub(crate) fn share_of(self, amount: i128) -> i128 {
         round_half_up(amount * i128::from(self.0), i128::from(Self::WHOLE.0))
     }
+    /// A percentage as a manager types it: `15`, `+15`, `-10`, `−12.5`, `7,5 %`; at most two
+    /// decimals.
+    pub fn parse_percent(s: &str) -> Option<Self> {
+        let s = s.trim().trim_end_matches('%').trim().replace(',', ".").replace('−', "-");
+        let (negative, s) = match s.strip_prefix('-') {
+            Some(rest) => (true, rest.trim()),
+            None => (false, s.strip_prefix('+').unwrap_or(&s).trim()),
+        };
+        let (whole, part) = s.split_once('.').unwrap_or((s, ""));
+        let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || whole.len() > 6 || !digits(whole) || part.len() > 2 || !digits(part) {
+            return None;
+        }
+        let bp = whole.parse::<i32>().ok()?.checked_mul(100)?.checked_add(format!("{part:0<2}").parse::<i32>().ok()?)?;
+        Some(Self(if negative { -bp } else { bp }))
+    }
     /// With an explicit sign, as adjustments read on a bill: "+15%", "−10%", "+12.5%".
     pub fn signed(self) -> String {
         if self.0 < 0 {

@@ -1,9 +1,10 @@
 //! Writing a room type's rules: what a manager (and the demo hotel) sets. The database's
 //! constraints hold the invariants (seasons never overlap, one price per season, sane values);
 //! a refused rule comes back as [`RatesError`] naming it.
-use crate::cancellation::{CancellationPolicy, LateFee};
+use super::changes::{self, RateChange};
+use crate::cancellation::CancellationPolicy;
 use crate::pricing::{BasisPoints, SeasonPrice};
-use crate::restrictions::{Restriction, Rule};
+use crate::restrictions::Restriction;
 use crate::BookingsService;
 use chrono::NaiveDate;
 use kernel::{Currency, Money, RoomTypeCode};
@@ -39,17 +40,31 @@ impl SeasonInput {
     }
 }
 
-pub type RestrictionInput = Restriction;
-
-/// A rule the database refused, said to the manager.
+/// A rule the database refused, or one refused before it got there, said to the manager.
 #[derive(Debug, thiserror::Error)]
 pub enum RatesError {
     #[error("season '{0}' overlaps another season of this room type")]
     OverlappingSeason(String),
-    #[error("this rule is not valid: {0}")]
-    Invalid(&'static str),
+    /// A value the field beside it should hold instead.
+    #[error("{field}: {message}")]
+    Invalid { field: &'static str, message: String },
+    #[error("{0} is no longer there")]
+    NotFound(&'static str),
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
+}
+
+impl RatesError {
+    pub(crate) fn invalid(field: &'static str, message: &str) -> Self {
+        Self::Invalid { field, message: message.into() }
+    }
+    /// An overlap refused by the database, named by the season being saved.
+    pub(crate) fn naming(self, season: &str) -> Self {
+        match self {
+            Self::OverlappingSeason(_) => Self::OverlappingSeason(season.trim().to_owned()),
+            other => other,
+        }
+    }
 }
 
 impl From<sqlx::Error> for RatesError {
@@ -59,127 +74,42 @@ impl From<sqlx::Error> for RatesError {
                 Self::OverlappingSeason(String::new())
             }
             sqlx::Error::Database(db) if db.constraint().is_some() || db.is_check_violation() => {
-                Self::Invalid("a value is out of range")
+                Self::invalid("value", "a value is out of range")
             }
             _ => Self::Unexpected(anyhow::Error::new(e).context("bookings rates")),
         }
     }
 }
 
+/// The demo's and the tests' way in: the same writes as the editor's, unaudited.
 impl BookingsService {
-    /// Creates or replaces the settings of `room_type`'s rate plan.
-    pub async fn set_rate_plan(&self, room_type: &RoomTypeCode, s: &RatePlanSettings) -> Result<(), RatesError> {
-        let (fee, bp) = match s.cancellation.late_fee {
-            LateFee::None => ("none", 0),
-            LateFee::FirstNight => ("first_night", 0),
-            LateFee::Percent(bp) => ("percent", bp.get()),
-        };
-        sqlx::query(
-            "INSERT INTO bookings.rate_plans (room_type, included_adults, included_children, extra_adult_minor,
-                 extra_child_minor, vat_bp, city_tax_minor, city_tax_max_nights, free_cancellation_days,
-                 late_cancellation_fee, late_cancellation_bp)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-             ON CONFLICT (room_type) DO UPDATE SET included_adults = $2, included_children = $3,
-                 extra_adult_minor = $4, extra_child_minor = $5, vat_bp = $6, city_tax_minor = $7,
-                 city_tax_max_nights = $8, free_cancellation_days = $9, late_cancellation_fee = $10,
-                 late_cancellation_bp = $11",
-        )
-        .bind(room_type.as_str())
-        .bind(i16::from(s.included_adults))
-        .bind(i16::from(s.included_children))
-        .bind(s.extra_adult_minor)
-        .bind(s.extra_child_minor)
-        .bind(s.vat_bp)
-        .bind(s.city_tax_minor)
-        .bind(i32::try_from(s.city_tax_max_nights).map_err(|_| RatesError::Invalid("too many nights"))?)
-        .bind(i32::try_from(s.cancellation.free_days).map_err(|_| RatesError::Invalid("too many days"))?)
-        .bind(fee)
-        .bind(bp)
-        .execute(self.pool())
-        .await?;
+    async fn write_rates(&self, room_type: &RoomTypeCode, change: RateChange) -> Result<(), RatesError> {
+        let mut conn = self.pool().acquire().await?;
+        changes::write(&mut conn, room_type, &change).await?;
         self.rates_changed();
         Ok(())
+    }
+
+    /// Creates or replaces the settings of `room_type`'s rate plan.
+    pub async fn set_rate_plan(&self, room_type: &RoomTypeCode, s: &RatePlanSettings) -> Result<(), RatesError> {
+        self.write_rates(room_type, RateChange::Plan(s.clone())).await
     }
 
     pub async fn add_season(&self, room_type: &RoomTypeCode, s: &SeasonInput) -> Result<(), RatesError> {
-        sqlx::query(
-            "INSERT INTO bookings.seasons (room_type, name, starts, ends, fixed_minor, adjust_bp)
-             VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(room_type.as_str())
-        .bind(&s.name)
-        .bind(s.starts)
-        .bind(s.ends)
-        .bind(s.fixed_minor)
-        .bind(s.adjust_bp)
-        .execute(self.pool())
-        .await
-        .map_err(|e| match RatesError::from(e) {
-            RatesError::OverlappingSeason(_) => RatesError::OverlappingSeason(s.name.clone()),
-            other => other,
-        })?;
-        self.rates_changed();
-        Ok(())
+        self.write_rates(room_type, RateChange::AddSeason(s.clone())).await
     }
 
     /// Sets the adjustment of each of `isodows` (1 = Monday … 7 = Sunday), replacing any before.
-    pub async fn set_weekday_adjustment(
-        &self,
-        room_type: &RoomTypeCode,
-        name: &str,
-        isodows: &[u32],
-        bp: BasisPoints,
-    ) -> Result<(), RatesError> {
-        for d in isodows {
-            sqlx::query(
-                "INSERT INTO bookings.weekday_adjustments (room_type, name, isodow, adjust_bp) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (room_type, isodow) DO UPDATE SET name = $2, adjust_bp = $4",
-            )
-            .bind(room_type.as_str())
-            .bind(name)
-            .bind(i16::try_from(*d).map_err(|_| RatesError::Invalid("a weekday is 1 to 7"))?)
-            .bind(bp.get())
-            .execute(self.pool())
-            .await?;
-        }
-        self.rates_changed();
-        Ok(())
+    pub async fn set_weekday_adjustment(&self, room_type: &RoomTypeCode, name: &str, isodows: &[u32], bp: BasisPoints) -> Result<(), RatesError> {
+        self.write_rates(room_type, RateChange::Weekday { name: name.to_owned(), isodows: isodows.to_vec(), bp }).await
     }
 
     pub async fn set_stay_discount(&self, room_type: &RoomTypeCode, min_nights: u32, bp: BasisPoints) -> Result<(), RatesError> {
-        sqlx::query(
-            "INSERT INTO bookings.stay_discounts (room_type, min_nights, discount_bp) VALUES ($1, $2, $3)
-             ON CONFLICT (room_type, min_nights) DO UPDATE SET discount_bp = $3",
-        )
-        .bind(room_type.as_str())
-        .bind(i32::try_from(min_nights).map_err(|_| RatesError::Invalid("too many nights"))?)
-        .bind(bp.get())
-        .execute(self.pool())
-        .await?;
-        self.rates_changed();
-        Ok(())
+        self.write_rates(room_type, RateChange::StayDiscount { min_nights, bp }).await
     }
 
     pub async fn add_restriction(&self, room_type: &RoomTypeCode, r: &Restriction) -> Result<(), RatesError> {
-        let (rule, value) = match r.rule() {
-            Rule::MinStay { nights } => ("min_stay", Some(nights)),
-            Rule::MaxStay { nights } => ("max_stay", Some(nights)),
-            Rule::ClosedToArrival => ("closed_to_arrival", None),
-            Rule::ClosedToDeparture => ("closed_to_departure", None),
-            Rule::MinLeadDays { days } => ("min_lead_days", Some(days)),
-            Rule::MaxAdvanceDays { days } => ("max_advance_days", Some(days)),
-        };
-        let value = value.map(i32::try_from).transpose().map_err(|_| RatesError::Invalid("value too large"))?;
-        sqlx::query("INSERT INTO bookings.restrictions (room_type, starts, ends, rule, value) VALUES ($1, $2, $3, $4, $5)")
-            .bind(room_type.as_str())
-            .bind(r.from())
-            .bind(r.to())
-            .bind(rule)
-            .bind(value)
-            .execute(self.pool())
-            .await?;
-        self.rates_changed();
-        Ok(())
+        self.write_rates(room_type, RateChange::AddRestriction(*r)).await
     }
 
     /// Adds a promo code: a percentage (`percent_bp`) or a fixed amount off the room.
@@ -205,7 +135,7 @@ impl BookingsService {
         .bind(currency.code())
         .bind(valid.0)
         .bind(valid.1)
-        .bind(i32::try_from(min_nights).map_err(|_| RatesError::Invalid("too many nights"))?)
+        .bind(i32::try_from(min_nights).map_err(|_| RatesError::invalid("min_nights", "fewer nights"))?)
         .execute(self.pool())
         .await?;
         Ok(())

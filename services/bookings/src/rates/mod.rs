@@ -1,12 +1,18 @@
 //! The pricing rules, restrictions and cancellation policy of each room type, as stored in
 //! PostgreSQL, and the short-lived snapshot searches and bookings read them from.
 mod admin;
+mod changes;
+mod editor;
+mod promos;
 mod snapshot;
 mod store;
 
 pub(crate) use store::{clock, load, promo};
 
-pub use admin::{RatePlanSettings, RatesError, RestrictionInput, SeasonInput};
+pub use admin::{RatePlanSettings, RatesError, SeasonInput};
+pub use changes::RateChange;
+pub use editor::{CalendarNight, RatePreview, RateRules};
+pub use promos::PromoCodeRule;
 pub(crate) use snapshot::RatesCache;
 
 use crate::cancellation::CancellationPolicy;

@@ -19,6 +19,7 @@ mod postings;
 mod refunds;
 mod service;
 mod staff;
+mod staff_actions;
 mod store;
 
 pub use catalogue::ExtraInput;

@@ -1,0 +1,108 @@
+//! What staff did to rooms, for the audit log: the catalogue's changes and each room status a
+//! member of staff set (assignments keep their own history, on the board). FerretDB has no multi-document
+//! transactions, so a status change's record follows the change; a crash between the two loses
+//! the record, never the change.
+use crate::{Room, RoomStatus, RoomsService};
+use chrono::{DateTime, Utc};
+use futures::TryStreamExt;
+use kernel::audit_trail::{AuditQuery, StaffAction};
+use kernel::UserId;
+use mongodb::bson::{self, doc, Document};
+
+const STATUS_CHANGES: &str = "status_changes";
+
+pub(crate) async fn record_status(s: &RoomsService, room: &Room, from: RoomStatus, to: RoomStatus, by: UserId, reason: Option<&str>, at: DateTime<Utc>) {
+    let mut parts = Vec::new();
+    if from.housekeeping != to.housekeeping {
+        parts.push(format!("{} → {}", from.housekeeping.as_str(), to.housekeeping.as_str()));
+    }
+    if from.occupancy != to.occupancy {
+        parts.push(format!("{} → {}", from.occupancy.as_str(), to.occupancy.as_str()));
+    }
+    if from.guest_service != to.guest_service {
+        parts.push(format!("service {} → {}", from.guest_service.as_str(), to.guest_service.as_str()));
+    }
+    if from.out_of_service != to.out_of_service {
+        parts.push(if to.out_of_service { "out of service".into() } else { "back in service".into() });
+    }
+    if from.out_of_order_until != to.out_of_order_until {
+        parts.push(match to.out_of_order_until { Some(d) => format!("out of order until {d}"), None => "back in order".into() });
+    }
+    if from.reported != to.reported {
+        parts.push(match to.reported { Some(o) => format!("reported {}", o.as_str()), None => "report cleared".into() });
+    }
+    let action = match reason {
+        Some(r) => format!("{} ({r})", parts.join(", ")),
+        None => parts.join(", "),
+    };
+    let record = doc! {
+        "_id": uuid::Uuid::new_v4().to_string(), "at": millis(at), "by": by.to_string(),
+        "room": &room.number, "action": action,
+    };
+    if let Err(e) = s.db.collection::<Document>(STATUS_CHANGES).insert_one(record).await {
+        tracing::error!(room = %room.number, error = %e, "a room status change was made but its audit record was not kept");
+    }
+}
+
+impl RoomsService {
+    /// Catalogue changes, status changes and assignments matching `q`, newest first.
+    pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
+        if q.booking.is_some() {
+            return Ok(Vec::new());
+        }
+        let mut found = Vec::new();
+        for (collection, area) in [("catalogue_changes", "Rooms"), (STATUS_CHANGES, "Housekeeping")] {
+            let docs: Vec<Document> =
+                self.db.collection::<Document>(collection).find(filter(q)).sort(doc! { "at": -1, "_id": -1 }).limit(i64::from(q.limit)).await?.try_collect().await?;
+            for d in docs {
+                let subject = match area {
+                    "Rooms" => format!("{} {}", d.get_str("kind").unwrap_or(""), d.get_str("subject").unwrap_or("")),
+                    _ => format!("room {}", d.get_str("room").unwrap_or("?")),
+                };
+                found.push(action(&d, collection, area, d.get_str("action").unwrap_or("").replace('_', " "), subject)?);
+            }
+        }
+        found.retain(|a| q.admits(a));
+        found.sort_by(kernel::audit_trail::newest_first);
+        found.truncate(q.limit as usize);
+        Ok(found)
+    }
+}
+
+fn filter(q: &AuditQuery) -> Document {
+    let mut f = doc! {};
+    let mut at = doc! {};
+    if let Some(from) = q.from {
+        at.insert("$gte", millis(from));
+    }
+    if let Some(until) = q.until {
+        at.insert("$lt", millis(until));
+    }
+    if let Some(c) = &q.before {
+        at.insert("$lte", millis(c.at));
+    }
+    if !at.is_empty() {
+        f.insert("at", at);
+    }
+    if let Some(by) = q.by {
+        f.insert("by", by.to_string());
+    }
+    f
+}
+
+fn action(d: &Document, collection: &str, area: &str, action: String, subject: String) -> anyhow::Result<StaffAction> {
+    let at = DateTime::from_timestamp_millis(d.get_datetime("at")?.timestamp_millis()).ok_or_else(|| anyhow::anyhow!("a stored time out of range"))?;
+    Ok(StaffAction {
+        at,
+        by: d.get_str("by").ok().and_then(|b| b.parse().ok()),
+        area: area.into(),
+        action,
+        subject,
+        booking: None,
+        key: format!("rooms.{collection}:{}", d.get_str("_id")?),
+    })
+}
+
+fn millis(at: DateTime<Utc>) -> bson::DateTime {
+    bson::DateTime::from_millis(at.timestamp_millis())
+}
