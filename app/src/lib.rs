@@ -15,7 +15,7 @@ use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 use leptos_router::Lazy;
-use pages::admin::routes::{AuditLogRoute, ExtrasRoute, NightAuditRoute, RatesRoute, ReportsRoute, RoomsRoute, StaffRoute, TemplatesRoute};
+use pages::admin::routes::{AuditLogRoute, ExtrasRoute, NightAuditRoute, RatesRoute, ReportsRoute, RoomsRoute, SettingsRoute, StaffRoute, TemplatesRoute};
 use pages::admin::AdminArea;
 use pages::desk::routes::{RackRoute, StayRoute, TodayRoute, WalkInRoute};
 use pages::housekeeping::routes::{AssignRoute, BoardRoute, InspectRoute, MaintenanceRoute, MyRoomsRoute, ReportRoute};
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/staff") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/rates") view={Lazy::<RatesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view={Lazy::<AuditLogRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/templates") view={Lazy::<TemplatesRoute>::new()} ssr=SsrMode::Async/>
                 </ParentRoute>
                 <ParentRoute path=path!("/housekeeping") view=HousekeepingArea ssr=SsrMode::Async>

@@ -54,6 +54,6 @@ browserTest('a manager adds a room and retires it', async ({ newContext, step })
     await dialog.getByRole('button', { name: 'Retire the room' }).press('Enter');
     await expectText(page.getByTestId('toasts'), new RegExp(`Room ${number} is retired`));
     await expectText(row, /retired/);
-    await expectVisible(row.getByRole('button', { name: `Put room ${number} back` }));
+    await expectVisible(row.getByRole('button', { name: `Put back room ${number}` }));
   });
 });

@@ -12,7 +12,7 @@ pub async fn cancel_booking(id: String) -> Result<BookingView, AppError> {
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
     let bookings = crate::state::state()?.bookings;
     let b = bookings.cancel(id, user.user_id, user.role.manages_bookings()).await.map_err(app_error)?;
-    Ok(view(&b, bookings.clock()))
+    Ok(view(&b, &bookings.clock()))
 }
 
 /// Changes the dates, party or room type of a booking, re-priced; then shows the booking.
@@ -26,7 +26,7 @@ pub async fn modify_booking(
     let request = server::modify_request(&user, &bookings, &change)?;
     let b = bookings.modify(request).await.map_err(app_error)?;
     leptos_axum::redirect(&format!("/bookings/{}", b.id));
-    Ok(view(&b, bookings.clock()))
+    Ok(view(&b, &bookings.clock()))
 }
 
 /// What a change would cost and do to the guest's money, before they confirm it.
@@ -40,7 +40,7 @@ pub async fn preview_change(
     let preview = bookings::checkout::preview_change(&state.bookings, &state.payments, &request)
         .await
         .map_err(super::checkout::server::checkout_error)?;
-    Ok(server::preview_view(&preview, state.bookings.clock()))
+    Ok(server::preview_view(&preview, &state.bookings.clock()))
 }
 
 /// Moves a stay to another room, at the price it was sold at. Front desk, managers and admins.
@@ -62,7 +62,7 @@ pub async fn move_booking(
         .move_room(id, room_number.trim(), user.user_id, confirm_not_ready)
         .await
         .map_err(super::desk::server::desk_error)?;
-    Ok(view(&b, state.bookings.clock()))
+    Ok(view(&b, &state.bookings.clock()))
 }
 
 /// Checks a guest in at the desk, from their arrival day. Front desk, managers and admins.
@@ -74,7 +74,7 @@ pub async fn check_in_booking(id: String) -> Result<BookingView, AppError> {
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
     let bookings = crate::state::state()?.bookings;
     let b = bookings.check_in(id, user.user_id).await.map_err(app_error)?;
-    Ok(view(&b, bookings.clock()))
+    Ok(view(&b, &bookings.clock()))
 }
 
 /// Checks a guest out, on any day of their stay, once the folio is settled; the invoice is
@@ -87,7 +87,7 @@ pub async fn check_out_booking(id: String) -> Result<BookingView, AppError> {
     let id = id.parse().map_err(|_| AppError::NotFound("booking not found".into()))?;
     let state = crate::state::state()?;
     let (b, _invoice) = state.desk.check_out(id, user.user_id).await.map_err(crate::api::desk::folio::server::folio_error)?;
-    Ok(view(&b, state.bookings.clock()))
+    Ok(view(&b, &state.bookings.clock()))
 }
 
 #[cfg(feature = "ssr")]

@@ -8,7 +8,7 @@ pub async fn my_bookings(page: u32) -> Result<Vec<BookingView>, AppError> {
     let user = super::session::server::require(&kernel::Role::ALL).await?;
     let bookings = crate::state::state()?.bookings;
     let list = bookings.for_user(user.user_id, page, 20).await.map_err(server::app_error)?;
-    Ok(list.iter().map(|b| server::view(b, bookings.clock())).collect())
+    Ok(list.iter().map(|b| server::view(b, &bookings.clock())).collect())
 }
 
 #[server(endpoint = "booking")]
@@ -21,7 +21,7 @@ pub async fn booking(id: String) -> Result<BookingView, AppError> {
         false => state.bookings.find_for_user(id, user.user_id).await,
     }
     .map_err(server::app_error)?;
-    let mut view = server::view(&b, state.bookings.clock());
+    let mut view = server::view(&b, &state.bookings.clock());
     super::checkout::server::add_money(&state, &mut view, b.id).await?;
     Ok(view)
 }

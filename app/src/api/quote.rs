@@ -23,7 +23,7 @@ pub async fn quote(
     Ok(QuoteView {
         nights: stay.nights(),
         price: server::price_view(&offer.priced),
-        terms: server::terms_view(&offer.terms, bookings.clock()),
+        terms: server::terms_view(&offer.terms, &bookings.clock()),
     })
 }
 

@@ -262,3 +262,22 @@ pub struct AuditEntryView {
     /// The booking's id and its short reference.
     pub booking: Option<(String, String)>,
 }
+
+/// The hotel's settings: who it is (read only here) and what a manager sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SettingsView {
+    pub name: String,
+    pub address: Vec<String>,
+    pub vat_id: String,
+    pub time_zone: String,
+    pub currency: String,
+    pub reservations_email: String,
+    /// `HH:MM`, hotel time.
+    pub check_in: String,
+    pub check_out: String,
+    pub night_audit: String,
+    /// `booking`, `check_in` or `check_out`.
+    pub capture: String,
+    pub capture_fixed: bool,
+    pub inspection_required: bool,
+}

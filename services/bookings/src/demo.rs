@@ -105,7 +105,7 @@ impl BookingsService {
                     (false, true, _) => BookingStatus::CheckedIn,
                     (false, false, _) => BookingStatus::Confirmed,
                 };
-                let terms = rates.of(&room.room_type).cancellation().terms(&priced, self.clock(), day);
+                let terms = rates.of(&room.room_type).cancellation().terms(&priced, &self.clock(), day);
                 sqlx::query(
                     "INSERT INTO bookings.bookings (id, user_id, room_id, room_number, room_type, check_in, check_out,
                          adults, children, total_minor, currency, status, idempotency_key, price_detail,

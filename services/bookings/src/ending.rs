@@ -119,7 +119,7 @@ impl BookingsService {
         let before = booking.clone();
         booking.status = ending.check(&booking, self.today())?;
         let now = Utc::now();
-        let fee = ending.fee(&booking, self.clock(), now);
+        let fee = ending.fee(&booking, &self.clock(), now);
         booking.cancellation_fee = Some(fee);
         store::set_status(&mut tx, id, booking.status, Some(fee)).await?;
         let reason = ending.reason();

@@ -25,6 +25,7 @@ pub mod rates;
 pub mod restrictions;
 mod revert;
 mod service;
+mod hotel_times;
 mod staff_actions;
 pub mod statistics;
 mod store;
@@ -41,6 +42,7 @@ pub use domain::{booking_id_for, BookRequest, Booking, BookingStatus, ModifyRequ
 pub use ending::NO_SHOW_REASON;
 pub use error::BookingError;
 pub use front_desk::DeskRefusal;
+pub use hotel_times::{HotelTimes, HotelTimesError};
 pub use notes::{InvalidNote, NoteText, StayNote, NOTE_MAX_CHARS};
 pub use offer::Offer;
 pub use outcome::Abandon;

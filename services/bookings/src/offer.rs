@@ -46,7 +46,7 @@ impl BookingsService {
             .plan(room_type.base_price)
             .with_context(|| format!("the stored rate plan of {} is invalid", room_type.code))?;
         let priced = price(&plan, stay, party, promo)?;
-        let terms = rates.cancellation().terms(&priced, self.clock(), stay.check_in());
+        let terms = rates.cancellation().terms(&priced, &self.clock(), stay.check_in());
         Ok(Offer { priced, terms })
     }
 
@@ -76,6 +76,7 @@ impl BookingsService {
         let loaded_at = Instant::now();
         let mut conn = self.pool().acquire().await?;
         let rates = rates::load(&mut conn).await?;
+        self.set_clock(rates::clock(&mut conn).await?);
         Ok(self.rates_cache().store(loaded_at, rates))
     }
 

@@ -56,7 +56,7 @@ impl BookingsService {
         let mut b = store::find_for_update(&mut tx, id).await?.ok_or(BookingError::NotFound)?;
         let before = b.clone();
         let checked_in_at = audit::last_at(&mut tx, id, AuditAction::CheckIn).await?;
-        b.status = reverted(&b, checked_in_at, self.clock(), self.today())?;
+        b.status = reverted(&b, checked_in_at, &self.clock(), self.today())?;
         store::set_status(&mut tx, id, b.status, None).await?;
         let entry = audit::Entry {
             booking_id: id,

@@ -18,7 +18,8 @@ const RATES_TTL: Duration = Duration::from_secs(2);
 pub struct BookingsService {
     pool: PgPool,
     rooms: RoomsService,
-    clock: HotelClock,
+    /// Check-in and check-out times are a manager's to change: reloaded with the rates snapshot.
+    clock: Arc<std::sync::RwLock<HotelClock>>,
     rates: Arc<RatesCache>,
 }
 
@@ -26,16 +27,21 @@ impl BookingsService {
     /// Reads the hotel's clock from `bookings.hotel`; fails start-up if it is missing or invalid.
     pub async fn new(pool: PgPool, rooms: RoomsService) -> anyhow::Result<Self> {
         let clock = crate::rates::clock(&mut *pool.acquire().await?).await?;
-        Ok(Self { pool, rooms, clock, rates: Arc::new(RatesCache::new(RATES_TTL)) })
+        Ok(Self { pool, rooms, clock: Arc::new(std::sync::RwLock::new(clock)), rates: Arc::new(RatesCache::new(RATES_TTL)) })
     }
 
     /// The hotel's today, against which stays in the past are refused.
     pub fn today(&self) -> chrono::NaiveDate {
-        self.clock.today_at(Utc::now())
+        self.clock().today_at(Utc::now())
     }
 
-    pub fn clock(&self) -> &HotelClock {
-        &self.clock
+    /// The hotel's clock as of the latest rates snapshot.
+    pub fn clock(&self) -> HotelClock {
+        *self.clock.read().expect("clock lock")
+    }
+
+    pub(crate) fn set_clock(&self, clock: HotelClock) {
+        *self.clock.write().expect("clock lock") = clock;
     }
 
     pub(crate) fn pool(&self) -> &PgPool {

@@ -14,7 +14,12 @@ const PAGE: &str = kernel::audit_page_sql!(r#"
       FROM bookings.night_audits
     UNION ALL
     SELECT at, changed_by, 'Rates', replace(action, '_', ' '), subject, NULL, 'bookings.rates:' || lpad(id::text, 19, '0')
-      FROM bookings.rate_changes"#);
+      FROM bookings.rate_changes
+    UNION ALL
+    SELECT at, changed_by, 'Settings', 'changed the hotel''s times',
+           'check-in ' || (after->>'check_in') || ', check-out ' || (after->>'check_out') || ', night audit ' || (after->>'night_audit'),
+           NULL, 'bookings.hotel:' || lpad(id::text, 19, '0')
+      FROM bookings.hotel_changes"#);
 
 impl BookingsService {
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {

@@ -108,7 +108,7 @@ impl Desk {
         let plan = Plan {
             window: q.window,
             today: self.bookings.today(),
-            clock: *self.bookings.clock(),
+            clock: self.bookings.clock(),
             guests,
         };
         let groups = plan.groups(&room_types, rooms, tickets, bookings);

@@ -5,10 +5,12 @@ mod catalogue;
 mod night_audit;
 pub mod reports;
 mod schedule;
+mod settings;
 
 pub use audit_log::{audit_log, AuditPage, AuditSources};
 pub use catalogue::RoomChangeError;
 pub use night_audit::NightAuditError;
+pub use settings::{hotel_settings, save_hotel_settings, HotelSettings, SettingsError, SettingsSources};
 
 use bookings::BookingsService;
 use payments::billing::BillingService;

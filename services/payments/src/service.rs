@@ -117,9 +117,23 @@ impl PaymentsService {
 
     /// Changes the hotel's capture policy for the bookings held from now on; those held before
     /// keep the terms their guests booked under.
-    pub async fn set_capture_policy(&self, policy: CapturePolicy) -> Result<(), PaymentError> {
-        store::set_capture_policy(&mut *self.pool.acquire().await?, policy).await?;
+    pub async fn set_capture_policy(&self, policy: CapturePolicy, by: kernel::UserId) -> Result<(), PaymentError> {
+        let mut tx = self.pool.begin().await?;
+        let before = store::capture_policy(&mut tx).await?;
+        store::set_capture_policy(&mut tx, policy).await?;
+        sqlx::query("INSERT INTO payments.settings_changes (changed_by, before, after) VALUES ($1, $2, $3)")
+            .bind(by.as_uuid())
+            .bind(serde_json::json!({ "capture_at": before.as_str() }))
+            .bind(serde_json::json!({ "capture_at": policy.as_str() }))
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// Whether the capture policy is set by the deployment's configuration, not the hotel.
+    pub fn capture_policy_fixed(&self) -> bool {
+        self.config.capture_policy.is_some()
     }
 
     /// Every attempt for a booking, failed ones included, oldest first.

@@ -139,7 +139,7 @@ fn room_snapshot(d: &RoomDoc) -> Document {
 }
 
 impl RoomsService {
-    async fn record(&self, subject: (&str, String), action: &str, by: UserId, before: Option<Document>, after: Document) -> Result<(), CatalogueError> {
+    pub(crate) async fn record(&self, subject: (&str, String), action: &str, by: UserId, before: Option<Document>, after: Document) -> mongodb::error::Result<()> {
         changes(self)
             .insert_one(doc! {
                 "_id": uuid::Uuid::new_v4().to_string(), "at": bson::DateTime::now(),

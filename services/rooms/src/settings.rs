@@ -40,6 +40,7 @@ impl RoomsService {
     /// Replaces the settings; a single-document upsert, so there is nothing to race.
     #[tracing::instrument(skip(self))]
     pub async fn set_housekeeping_settings(&self, to: HousekeepingSettings, by: UserId) -> Result<(), HousekeepingError> {
+        let before = self.housekeeping_settings().await?;
         let set = doc! { "inspection_required": to.inspection_required, "updated_by": by.to_string(), "updated_at": DateTime::now() };
         self.db
             .collection::<SettingsDoc>("settings")
@@ -47,6 +48,8 @@ impl RoomsService {
             .upsert(true)
             .await?;
         tracing::info!(inspection_required = to.inspection_required, "housekeeping settings changed");
+        let snapshot = |s: HousekeepingSettings| doc! { "inspection_required": s.inspection_required };
+        self.record(("settings", ID.into()), "changed", by, Some(snapshot(before)), snapshot(to)).await?;
         Ok(())
     }
 }

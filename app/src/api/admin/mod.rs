@@ -6,5 +6,6 @@ pub mod night_audit;
 pub mod rates;
 pub mod reports;
 pub mod rooms;
+pub mod settings;
 pub mod staff;
 pub mod templates;

@@ -74,7 +74,7 @@ mod server {
                         Trigger::Manager => names.get(&run.run_by).cloned().unwrap_or_else(|| "a manager".to_owned()),
                     },
                     scheduled: run.trigger == Trigger::Scheduled,
-                    finished: crate::api::desk::stay::server::local(run.finished_at, clock),
+                    finished: crate::api::desk::stay::server::local(run.finished_at, &clock),
                     took_ms: (run.finished_at - run.started_at).num_milliseconds(),
                     no_shows: r
                         .no_shows

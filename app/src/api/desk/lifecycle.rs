@@ -15,7 +15,7 @@ pub async fn desk_no_show(id: String) -> Result<BookingView, AppError> {
         .mark_no_show(server::booking_id(&id)?, user.user_id)
         .await
         .map_err(crate::api::bookings::server::app_error)?;
-    Ok(crate::api::bookings::server::view(&b, bookings.clock()))
+    Ok(crate::api::bookings::server::view(&b, &bookings.clock()))
 }
 
 /// Cancels a booking at the fee its terms set for now or, with `waive`, at no fee: a manager's
@@ -37,7 +37,7 @@ pub async fn desk_cancel(
         bookings.cancel(id, user.user_id, true).await
     }
     .map_err(app_error)?;
-    Ok(view(&b, bookings.clock()))
+    Ok(view(&b, &bookings.clock()))
 }
 
 /// Takes back a check-in made by mistake, on the business day it was made.
@@ -49,7 +49,7 @@ pub async fn desk_revert_check_in(id: String) -> Result<BookingView, AppError> {
         .revert_check_in(server::booking_id(&id)?, user.user_id)
         .await
         .map_err(crate::api::bookings::server::app_error)?;
-    Ok(crate::api::bookings::server::view(&b, bookings.clock()))
+    Ok(crate::api::bookings::server::view(&b, &bookings.clock()))
 }
 
 #[cfg(feature = "ssr")]

@@ -14,7 +14,7 @@ pub async fn desk_stay(id: String) -> Result<StayView, AppError> {
         .stay(server::booking_id(&id)?)
         .await
         .map_err(super::server::desk_error)?;
-    let mut view = server::view(&stay, state.bookings.today(), state.bookings.clock());
+    let mut view = server::view(&stay, state.bookings.today(), &state.bookings.clock());
     view.can_waive = view.can_cancel && bookings::may_waive_fees(user.role);
     Ok(view)
 }
@@ -32,7 +32,7 @@ pub async fn desk_add_note(id: String, text: String) -> Result<StayNoteView, App
         .map_err(crate::api::bookings::server::app_error)?;
     Ok(StayNoteView {
         author: user.view().name,
-        at: server::local(note.at, state.bookings.clock()),
+        at: server::local(note.at, &state.bookings.clock()),
         text: note.text,
     })
 }

@@ -144,7 +144,7 @@ pub(crate) mod server {
             state.users.find_many(&people).await.map_err(crate::state::internal)?.into_iter().map(|u| (u.id, u.name)).collect();
         let name = |id: UserId| names.get(&id).cloned().unwrap_or_else(|| "someone".to_owned());
         let clock = state.bookings.clock();
-        let local = |at| crate::api::desk::stay::server::local(at, clock);
+        let local = |at| crate::api::desk::stay::server::local(at, &clock);
         Ok(tickets
             .iter()
             .map(|t| TicketView {

@@ -11,6 +11,7 @@ mod reports_table;
 mod room_list;
 mod room_type_form;
 pub mod rooms;
+pub mod settings;
 pub mod staff;
 pub mod routes;
 pub mod templates;
@@ -25,7 +26,7 @@ use leptos_router::components::Outlet;
 pub fn AdminArea() -> impl IntoView {
     super::staff_area::staff_area(admin_access, |user| {
         view! {
-            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/rooms", "Rooms"), ("/admin/rates", "Rates"), ("/admin/extras", "Extras"), ("/admin/staff", "Staff"), ("/admin/templates", "Email templates"), ("/admin/audit", "Audit log")]>
+            <StaffFrame area="Manager's office" user=user links=vec![("/admin", "Night audit"), ("/admin/reports", "Reports"), ("/admin/rooms", "Rooms"), ("/admin/rates", "Rates"), ("/admin/extras", "Extras"), ("/admin/staff", "Staff"), ("/admin/templates", "Email templates"), ("/admin/settings", "Settings"), ("/admin/audit", "Audit log")]>
                 <Outlet/>
             </StaffFrame>
         }

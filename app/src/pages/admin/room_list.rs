@@ -78,7 +78,7 @@ fn RoomRow(room: RoomAdminView, editing: RwSignal<Option<RoomAdminView>>, chosen
                     class="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">"Change"</button>
                 {if room.retired {
                     view! {
-                        <button type="button" aria-label=format!("Put room {} back", room.number)
+                        <button type="button" aria-label=format!("Put back room {}", room.number)
                             on:click=move |_| { retire.dispatch(RetireRoom { id: id.clone(), retire: None }); }
                             class="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">"Put back"</button>
                     }.into_any()

@@ -100,7 +100,7 @@ fn TypeTable(types: Vec<RoomTypeAdminView>, editing: RwSignal<Option<RoomTypeAdm
                                     class="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">"Change"</button>
                                 {if t.retired {
                                     view! {
-                                        <button type="button" aria-label=format!("Put {} back on sale", t.name)
+                                        <button type="button" aria-label=format!("Put back {} on sale", t.name)
                                             on:click=move |_| { retire.dispatch(RetireRoomType { code: code.clone(), retire: None }); }
                                             class="rounded border border-slate-400 px-3 py-1 hover:bg-slate-100">"Put back"</button>
                                     }.into_any()

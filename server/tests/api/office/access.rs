@@ -19,6 +19,8 @@ const FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
     ("admin/set_staff_enabled", &[("id", "00000000-0000-0000-0000-000000000000")]),
     ("admin/rates", &[]),
     ("admin/audit_log", &[]),
+    ("admin/settings", &[]),
+    ("admin/save_settings", &[("check_in", "15:00"), ("check_out", "11:00"), ("night_audit", "02:00"), ("capture", "check_out")]),
     ("admin/save_season", &[("room_type", "STD"), ("name", "x"), ("starts", "2027-01-01"), ("last_night", "2027-01-02"), ("kind", "percent"), ("amount", "90")]),
     ("admin/save_weekday", &[("room_type", "STD"), ("name", "x"), ("adjust", "90"), ("days[mon]", "on")]),
     ("admin/save_stay_discount", &[("room_type", "STD"), ("min_nights", "2"), ("discount", "90")]),

@@ -6,5 +6,6 @@ mod night_audit;
 mod rates;
 mod reports;
 mod rooms;
+mod settings;
 mod staff;
 mod templates;

@@ -22,7 +22,11 @@ const PAGE: &str = kernel::audit_page_sql!(r#"
     UNION ALL
     SELECT at, changed_by, 'Extras', CASE WHEN before IS NULL THEN 'added an extra' ELSE 'changed an extra' END,
            coalesce(after->>'name', ''), NULL, 'payments.extra:' || lpad(id::text, 19, '0')
-      FROM payments.extra_changes"#);
+      FROM payments.extra_changes
+    UNION ALL
+    SELECT at, changed_by, 'Settings', 'changed when cards are charged', 'at ' || replace(after->>'capture_at', '_', '-'), NULL,
+           'payments.settings:' || lpad(id::text, 19, '0')
+      FROM payments.settings_changes"#);
 
 impl BillingService {
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
