@@ -1,6 +1,6 @@
 //! What staff did to stays, rates and the business date, for the manager's audit log.
 use crate::BookingsService;
-use kernel::audit_trail::{AuditQuery, AuditRow, StaffAction};
+use kernel::audit_trail::{AuditQuery, StaffAction};
 
 /// Keys are the source and the row's id, zero-padded so they order as numbers.
 const PAGE: &str = kernel::audit_page_sql!(r#"
@@ -23,12 +23,7 @@ const PAGE: &str = kernel::audit_page_sql!(r#"
 
 impl BookingsService {
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
-        let (by, from, until, booking, at, key, limit) = q.binds();
-        let rows: Vec<AuditRow> = sqlx::query_as(PAGE)
-            .bind(by).bind(from).bind(until).bind(booking).bind(at).bind(key).bind(limit)
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows.into_iter().map(StaffAction::from).collect())
+        Ok(kernel::audit_page!(self.pool(), PAGE, q))
     }
 }
 

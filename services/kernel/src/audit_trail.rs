@@ -86,6 +86,20 @@ macro_rules! audit_page_sql {
     };
 }
 
+/// Runs an [`audit_page_sql!`] page for `q` on `executor` and answers its actions. A macro so
+/// that the kernel stays free of I/O: `sqlx` is the calling service's.
+#[macro_export]
+macro_rules! audit_page {
+    ($executor:expr, $sql:expr, $q:expr) => {{
+        let (by, from, until, booking, at, key, limit) = $q.binds();
+        let rows: Vec<$crate::audit_trail::AuditRow> = sqlx::query_as($sql)
+            .bind(by).bind(from).bind(until).bind(booking).bind(at).bind(key).bind(limit)
+            .fetch_all($executor)
+            .await?;
+        rows.into_iter().map($crate::audit_trail::StaffAction::from).collect::<Vec<_>>()
+    }};
+}
+
 /// A row of [`audit_page_sql!`].
 pub type AuditRow = (DateTime<Utc>, Option<uuid::Uuid>, String, String, String, Option<uuid::Uuid>, String);
 

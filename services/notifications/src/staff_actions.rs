@@ -1,6 +1,6 @@
 //! What managers did to the email templates, for the audit log.
 use crate::NotificationsService;
-use kernel::audit_trail::{AuditQuery, AuditRow, StaffAction};
+use kernel::audit_trail::{AuditQuery, StaffAction};
 
 const PAGE: &str = kernel::audit_page_sql!(r#"
     SELECT at, changed_by AS by, 'Email templates' AS area, 'changed a template' AS action,
@@ -10,11 +10,6 @@ const PAGE: &str = kernel::audit_page_sql!(r#"
 
 impl NotificationsService {
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
-        let (by, from, until, booking, at, key, limit) = q.binds();
-        let rows: Vec<AuditRow> = sqlx::query_as(PAGE)
-            .bind(by).bind(from).bind(until).bind(booking).bind(at).bind(key).bind(limit)
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows.into_iter().map(StaffAction::from).collect())
+        Ok(kernel::audit_page!(self.pool(), PAGE, q))
     }
 }

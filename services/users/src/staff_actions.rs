@@ -1,6 +1,6 @@
 //! What managers did to staff accounts and what the desk did to guest profiles, for the audit log.
 use crate::UsersService;
-use kernel::audit_trail::{AuditQuery, AuditRow, StaffAction};
+use kernel::audit_trail::{AuditQuery, StaffAction};
 
 const PAGE: &str = kernel::audit_page_sql!(r#"
     SELECT at, changed_by AS by, 'Staff' AS area,
@@ -15,11 +15,6 @@ const PAGE: &str = kernel::audit_page_sql!(r#"
 
 impl UsersService {
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
-        let (by, from, until, booking, at, key, limit) = q.binds();
-        let rows: Vec<AuditRow> = sqlx::query_as(PAGE)
-            .bind(by).bind(from).bind(until).bind(booking).bind(at).bind(key).bind(limit)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(rows.into_iter().map(StaffAction::from).collect())
+        Ok(kernel::audit_page!(&self.pool, PAGE, q))
     }
 }

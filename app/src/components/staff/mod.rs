@@ -3,6 +3,7 @@
 //! confirmation dialog and the toasts that say an action went through.
 pub mod badge;
 pub mod dialog;
+pub mod form;
 pub mod layout;
 pub mod table;
 pub mod toast;

@@ -1,7 +1,7 @@
 //! The audit log: every staff action the services keep, newest first, narrowed by person,
 //! dates and booking. The filters are a plain GET form and the pages links, so they work
 //! before hydration and can be shared.
-use super::room_type_form::INPUT;
+use crate::components::staff::form::INPUT;
 use crate::api::admin::audit_log::audit_log;
 use crate::components::staff::table::{EmptyRow, HeadRow};
 use crate::dto::admin::AuditLogView;

@@ -6,6 +6,7 @@ use crate::components::staff::table::{EmptyRow, HeadRow, Pager};
 use crate::components::staff::toast::use_toasts;
 use crate::dto::admin::ExtraView;
 use crate::error::{AppError, ErrorNotice};
+use crate::components::staff::form::{beside, INPUT};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -72,14 +73,12 @@ fn ExtraRow(extra: ExtraView, editing: RwSignal<Option<ExtraView>>) -> impl Into
 #[component]
 fn ExtraForm(extra: Option<ExtraView>, save: ServerAction<SaveExtra>, editing: RwSignal<Option<ExtraView>>) -> impl IntoView {
     let error = move || save.value().get().and_then(Result::err);
-    let beside = move |field: &'static str| {
-        view! { <span id=format!("{field}-error") class="text-sm text-rose-800" role="alert">{move || error().and_then(|e| e.for_field(field))}</span> }
-    };
+    let beside = move |field: &'static str| beside(error, field, "");
     let other = move || error().filter(|e| !matches!(e, AppError::InvalidField { .. }));
     let new = extra.is_none();
     let e = extra.unwrap_or(ExtraView { id: String::new(), code: String::new(), name: String::new(), price: kernel::Money::zero(kernel::hotel::HOTEL.currency), vat_percent: "19".into(), active: true });
     let price = if new { String::new() } else { e.price.to_decimal_string() };
-    let input = "min-h-10 rounded border border-slate-400 bg-white px-2";
+    let input = INPUT;
     view! {
         <section class="rounded-lg bg-white p-4 ring-1 ring-slate-200" aria-labelledby="extra-form-title">
             <h2 id="extra-form-title" class="mb-3 text-lg font-semibold">{if new { "Add an extra".to_owned() } else { format!("Change {}", e.name) }}</h2>

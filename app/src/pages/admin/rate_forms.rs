@@ -1,6 +1,6 @@
 //! The rates editor's forms. Each has a stay to try and two buttons: "Preview" prices that
 //! stay before and after the change without saving it; "Save" saves it.
-use super::room_type_form::{beside, INPUT};
+use crate::components::staff::form::{beside, INPUT};
 use crate::api::admin::rates::{AddPromo, AddRestriction, SaveRatePlan, SaveSeason, SaveStayDiscount, SaveWeekday};
 use crate::dto::rates::{PlanView, PreviewView, PricedView, RateAnswer, SeasonView};
 use crate::error::{AppError, ErrorNotice};

@@ -1,7 +1,7 @@
 //! Rates: what each room type sells at and on which terms. A month of nights with their price
 //! and restrictions, the rules that make them, and a form for each kind of rule.
 use super::rate_forms::{PlanForm, PromoForm, RestrictionForm, SeasonForm, StayDiscountForm, WeekdayForm};
-use super::room_type_form::INPUT;
+use crate::components::staff::form::INPUT;
 use crate::api::admin::rates::{rates_page, AddPromo, AddRestriction, RemovePromo, RemoveRateRule, SaveRatePlan, SaveSeason, SaveStayDiscount, SaveWeekday};
 use crate::components::staff::dialog::ConfirmDialog;
 use crate::components::staff::table::{EmptyRow, HeadRow};

@@ -1,5 +1,5 @@
 //! The rooms, paged and narrowed to one type, with the form that adds or changes one.
-use super::room_type_form::{beside, INPUT};
+use crate::components::staff::form::{beside, INPUT};
 use super::rooms::Features;
 use crate::api::admin::rooms::{RetireRoom, SaveRoom, ROOMS_PER_PAGE};
 use crate::components::staff::badge::{Badge, HousekeepingBadge, Tone};

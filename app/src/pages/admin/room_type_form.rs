@@ -2,14 +2,8 @@
 use crate::api::admin::rooms::SaveRoomType;
 use crate::dto::admin::RoomTypeAdminView;
 use crate::error::{AppError, ErrorNotice};
+use crate::components::staff::form::{beside, INPUT};
 use leptos::prelude::*;
-
-pub const INPUT: &str = "min-h-10 rounded border border-slate-400 bg-white px-2";
-
-/// The message beside `field` when the last answer was about it.
-pub fn beside(error: impl Fn() -> Option<AppError> + Copy + Send + Sync + 'static, field: &'static str, prefix: &'static str) -> impl IntoView {
-    view! { <span id=format!("{prefix}{field}-error") class="text-sm text-rose-800" role="alert">{move || error().and_then(|e| e.for_field(field))}</span> }
-}
 
 #[component]
 pub fn RoomTypeForm(room_type: Option<RoomTypeAdminView>, save: ServerAction<SaveRoomType>, editing: RwSignal<Option<RoomTypeAdminView>>) -> impl IntoView {

@@ -1,5 +1,5 @@
 //! The hotel's settings: who it is, as installed, and the times and rules a manager sets.
-use super::room_type_form::{beside, INPUT};
+use crate::components::staff::form::{beside, INPUT};
 use crate::api::admin::settings::{settings_page, SaveSettings};
 use crate::components::staff::toast::use_toasts;
 use crate::dto::admin::SettingsView;

@@ -1,6 +1,6 @@
 //! The staff: who works here and with which role, as the sign-in server (Keycloak) keeps them.
 //! A new role or a disabled account takes effect at the person's next request.
-use super::room_type_form::{beside, INPUT};
+use crate::components::staff::form::{beside, INPUT};
 use crate::api::admin::staff::{role_label, staff_page, InviteStaff, SetStaffEnabled, SetStaffRole, STAFF_PER_PAGE};
 use crate::components::staff::badge::{Badge, Tone};
 use crate::components::staff::dialog::ConfirmDialog;

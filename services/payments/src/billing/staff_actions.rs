@@ -1,6 +1,6 @@
 //! What staff did to folios, cash, documents and the extras catalogue, for the audit log.
 use super::BillingService;
-use kernel::audit_trail::{AuditQuery, AuditRow, StaffAction};
+use kernel::audit_trail::{AuditQuery, StaffAction};
 
 /// Amounts read as on the folio (`12.50 EUR`): numeric division, never a float.
 const PAGE: &str = kernel::audit_page_sql!(r#"
@@ -30,11 +30,6 @@ const PAGE: &str = kernel::audit_page_sql!(r#"
 
 impl BillingService {
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
-        let (by, from, until, booking, at, key, limit) = q.binds();
-        let rows: Vec<AuditRow> = sqlx::query_as(PAGE)
-            .bind(by).bind(from).bind(until).bind(booking).bind(at).bind(key).bind(limit)
-            .fetch_all(self.pool())
-            .await?;
-        Ok(rows.into_iter().map(StaffAction::from).collect())
+        Ok(kernel::audit_page!(self.pool(), PAGE, q))
     }
 }
