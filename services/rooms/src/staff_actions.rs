@@ -5,7 +5,7 @@
 use crate::{Room, RoomStatus, RoomsService};
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
-use kernel::audit_trail::{AuditQuery, StaffAction};
+use kernel::audit_trail::{AuditCursor, AuditQuery, StaffAction};
 use kernel::UserId;
 use mongodb::bson::{self, doc, Document};
 
@@ -53,7 +53,7 @@ impl RoomsService {
         let mut found = Vec::new();
         for (collection, area) in [("catalogue_changes", "Rooms"), (STATUS_CHANGES, "Housekeeping")] {
             let docs: Vec<Document> =
-                self.db.collection::<Document>(collection).find(filter(q)).sort(doc! { "at": -1, "_id": -1 }).limit(i64::from(q.limit)).await?.try_collect().await?;
+                self.db.collection::<Document>(collection).find(filter(q, collection)).sort(doc! { "at": -1, "_id": -1 }).limit(i64::from(q.limit)).await?.try_collect().await?;
             for d in docs {
                 let subject = match area {
                     "Rooms" => format!("{} {}", d.get_str("kind").unwrap_or(""), d.get_str("subject").unwrap_or("")),
@@ -69,17 +69,17 @@ impl RoomsService {
     }
 }
 
-fn filter(q: &AuditQuery) -> Document {
+fn filter(q: &AuditQuery, collection: &str) -> Document {
     let mut f = doc! {};
+    if let Some(c) = &q.before {
+        f.insert("$or", before(c, &format!("rooms.{collection}:")));
+    }
     let mut at = doc! {};
     if let Some(from) = q.from {
         at.insert("$gte", millis(from));
     }
     if let Some(until) = q.until {
         at.insert("$lt", millis(until));
-    }
-    if let Some(c) = &q.before {
-        at.insert("$lte", millis(c.at));
     }
     if !at.is_empty() {
         f.insert("at", at);
@@ -88,6 +88,23 @@ fn filter(q: &AuditQuery) -> Document {
         f.insert("by", by.to_string());
     }
     f
+}
+
+/// What comes after the cursor `c` in a collection whose keys are `prefix` and the `_id`:
+/// earlier, or at the same instant with a smaller key, exactly as [`AuditCursor::precedes`]
+/// orders, so a page cut inside one millisecond neither repeats nor skips a record.
+fn before(c: &AuditCursor, prefix: &str) -> Vec<Document> {
+    let ms = millis(c.at);
+    if c.at.timestamp_subsec_nanos() % 1_000_000 != 0 {
+        // The cursor is between two milliseconds (a PostgreSQL source's): all at or before it.
+        return vec![doc! { "at": { "$lte": ms } }];
+    }
+    let earlier = doc! { "at": { "$lt": ms } };
+    match c.key.strip_prefix(prefix) {
+        Some(id) => vec![earlier, doc! { "at": ms, "_id": { "$lt": id } }],
+        None if c.key.as_str() > prefix => vec![doc! { "at": { "$lte": ms } }],
+        None => vec![earlier],
+    }
 }
 
 fn action(d: &Document, collection: &str, area: &str, action: String, subject: String) -> anyhow::Result<StaffAction> {
@@ -105,4 +122,28 @@ fn action(d: &Document, collection: &str, area: &str, action: String, subject: S
 
 fn millis(at: DateTime<Utc>) -> bson::DateTime {
     bson::DateTime::from_millis(at.timestamp_millis())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cursor(at: &str, key: &str) -> AuditCursor {
+        AuditCursor { at: at.parse().unwrap(), key: key.into() }
+    }
+
+    #[test]
+    fn a_cursor_inside_this_collection_continues_by_id_within_its_millisecond() {
+        let prefix = "rooms.status_changes:";
+        let ms = millis("2026-12-02T10:00:00.123Z".parse().unwrap());
+        assert_eq!(
+            before(&cursor("2026-12-02T10:00:00.123Z", "rooms.status_changes:b7"), prefix),
+            vec![doc! { "at": { "$lt": ms } }, doc! { "at": ms, "_id": { "$lt": "b7" } }]
+        );
+        // Another source's key: the same instant is all before it, or all after it.
+        assert_eq!(before(&cursor("2026-12-02T10:00:00.123Z", "users.staff:1"), prefix), vec![doc! { "at": { "$lte": ms } }]);
+        assert_eq!(before(&cursor("2026-12-02T10:00:00.123Z", "bookings.audit:1"), prefix), vec![doc! { "at": { "$lt": ms } }]);
+        // A PostgreSQL source's microseconds: every record of that millisecond is earlier.
+        assert_eq!(before(&cursor("2026-12-02T10:00:00.123456Z", "bookings.audit:1"), prefix), vec![doc! { "at": { "$lte": ms } }]);
+    }
 }

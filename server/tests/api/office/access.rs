@@ -31,6 +31,15 @@ const FUNCTIONS: &[(&str, &[(&str, &str)])] = &[
     ("admin/remove_promo", &[("code", "WELCOME10")]),
 ];
 
+/// Every page of the office.
+const PAGES: &[&str] = &[
+    "/admin", "/admin/reports", "/admin/rooms", "/admin/rates", "/admin/extras", "/admin/staff", "/admin/templates", "/admin/settings", "/admin/audit",
+];
+
+async fn page_at(app: &crate::helpers::TestApp, client: reqwest::Client, path: &str) -> reqwest::Response {
+    client.get(format!("{}{path}", app.address)).send().await.unwrap()
+}
+
 fn form(fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
     fields.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
@@ -38,22 +47,26 @@ fn form(fields: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
 #[tokio::test]
 async fn the_office_asks_a_stranger_to_sign_in_refuses_other_staff_and_guests_and_opens_for_a_manager() {
     let app = spawn_app().await;
-    let page = |client: reqwest::Client| {
-        let url = format!("{}/admin", app.address);
-        async move { client.get(url).send().await.unwrap() }
-    };
-    assert_eq!(page(browser()).await.status(), StatusCode::UNAUTHORIZED);
+    let page = |client: reqwest::Client| page_at(&app, client, "/admin");
+    for path in PAGES {
+        assert_eq!(page_at(&app, browser(), path).await.status(), StatusCode::UNAUTHORIZED, "a stranger on {path}");
+    }
     for &(function, fields) in FUNCTIONS {
         assert_eq!(post(&browser(), &app, function, &form(fields)).await.0, StatusCode::UNAUTHORIZED, "{function}");
     }
     for (user, password) in [("guest@hotel.test", "guest"), ("housekeeping@hotel.test", "housekeeping"), ("frontdesk@hotel.test", "frontdesk")] {
         let client = sign_in(&app, user, password).await;
-        assert_eq!(page(client.clone()).await.status(), StatusCode::FORBIDDEN, "{user} on /admin");
+        for path in PAGES {
+            assert_eq!(page_at(&app, client.clone(), path).await.status(), StatusCode::FORBIDDEN, "{user} on {path}");
+        }
         for &(function, fields) in FUNCTIONS {
             assert_eq!(post(&client, &app, function, &form(fields)).await.0, StatusCode::FORBIDDEN, "{user} calling {function}");
         }
     }
     let manager = sign_in(&app, "manager@hotel.test", "manager").await;
+    for path in PAGES {
+        assert_eq!(page_at(&app, manager.clone(), path).await.status(), StatusCode::OK, "the manager on {path}");
+    }
     let opened = page(manager.clone()).await;
     assert_eq!(opened.status(), StatusCode::OK);
     let html = opened.text().await.unwrap();
