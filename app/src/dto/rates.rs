@@ -24,6 +24,9 @@ pub struct RatesPageView {
     pub calendar: Vec<NightView>,
     /// The hotel's today, for the preview stay's default dates.
     pub today: NaiveDate,
+    /// Whether rules that have ended are listed, and how many are not.
+    pub past: bool,
+    pub past_hidden: u32,
 }
 
 /// The plan's values as a form shows them again (money `12.50`, percentages `7`).

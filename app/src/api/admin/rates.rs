@@ -40,10 +40,11 @@ impl Days {
     }
 }
 
+/// `past` (`on`) lists the seasons, restrictions and promo codes that have ended too.
 #[server(endpoint = "admin/rates")]
-pub async fn rates_page(#[server(default)] room_type: String, #[server(default)] month: String) -> Result<RatesPageView, AppError> {
+pub async fn rates_page(#[server(default)] room_type: String, #[server(default)] month: String, #[server(default)] past: String) -> Result<RatesPageView, AppError> {
     super::access::require_manager().await?;
-    server::page(&room_type, &month).await
+    server::page(&room_type, &month, past == "on").await
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use kernel::hotel::HOTEL;
 use kernel::{Money, Party, RoomTypeCode, Stay, UserId};
 
-pub async fn page(room_type: &str, month: &str) -> Result<RatesPageView, AppError> {
+pub async fn page(room_type: &str, month: &str, past: bool) -> Result<RatesPageView, AppError> {
     let state = crate::state::state()?;
     // The room types as stored now, not the search's snapshot: one added a second ago is here.
     let on_sale = state.rooms.room_types().await.map_err(crate::state::internal)?;
@@ -22,9 +22,18 @@ pub async fn page(room_type: &str, month: &str) -> Result<RatesPageView, AppErro
         "" => today.with_day(1).expect("the first of a month"),
         m => NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").map_err(|_| AppError::Invalid("a month such as 2027-01".into()))?,
     };
-    let rules = state.bookings.rate_rules(&chosen.code).await.map_err(rates_error)?;
+    let mut rules = state.bookings.rate_rules(&chosen.code).await.map_err(rates_error)?;
     let calendar = state.bookings.rate_calendar(&chosen.code, first).await.map_err(crate::api::bookings::server::app_error)?;
-    let promos = state.bookings.promo_codes().await.map_err(rates_error)?;
+    let mut promos = state.bookings.promo_codes().await.map_err(rates_error)?;
+    // What has ended is kept (bookings were sold under it) but listed only when asked for: the
+    // lists would otherwise grow by every year's seasons.
+    let before = rules.seasons.len() + rules.restrictions.len() + promos.len();
+    if !past {
+        rules.seasons.retain(|(_, s)| s.ends > today);
+        rules.restrictions.retain(|(_, r)| r.to() > today);
+        promos.retain(|p| p.valid_to > today);
+    }
+    let past_hidden = (before - rules.seasons.len() - rules.restrictions.len() - promos.len()) as u32;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(RatesPageView {
         types,
@@ -58,6 +67,8 @@ pub async fn page(room_type: &str, month: &str) -> Result<RatesPageView, AppErro
             })
             .collect(),
         today,
+        past,
+        past_hidden,
     })
 }
 

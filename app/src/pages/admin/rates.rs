@@ -20,6 +20,7 @@ pub fn RatesPage() -> impl IntoView {
     let query = use_query_map();
     let room_type = move || query.read().get("type").unwrap_or_default();
     let month = move || query.read().get("month").unwrap_or_default();
+    let past = move || query.read().get("past").unwrap_or_default();
     let season = ServerAction::<SaveSeason>::new();
     let plan = ServerAction::<SaveRatePlan>::new();
     let weekday = ServerAction::<SaveWeekday>::new();
@@ -58,7 +59,7 @@ pub fn RatesPage() -> impl IntoView {
             _ => {}
         });
     }
-    let page = Resource::new(move || (room_type(), month(), saved.get()), |(t, m, _)| rates_page(t, m));
+    let page = Resource::new(move || (room_type(), month(), past(), saved.get()), |(t, m, past, _)| rates_page(t, m, past));
     let asking = RwSignal::new(false);
     let chosen = RwSignal::new(None::<Removal>);
     let title = Signal::derive(move || chosen.get().map(|(_, _, what)| format!("Remove {what}?")).unwrap_or_default());
@@ -106,7 +107,13 @@ pub fn RatesPage() -> impl IntoView {
 /// The room type and month shown: a plain GET form and links, so they work before hydration.
 #[component]
 fn Chooser(page: RatesPageView) -> impl IntoView {
-    let link = |month: &str| format!("/admin/rates?type={}&month={month}", page.room_type);
+    let past = if page.past { "&past=on" } else { "" };
+    let link = |month: &str| format!("/admin/rates?type={}&month={month}{past}", page.room_type);
+    let toggle = if page.past {
+        (format!("/admin/rates?type={}&month={}", page.room_type, page.month), "Hide the rules that have ended".to_owned())
+    } else {
+        (format!("/admin/rates?type={}&month={}&past=on", page.room_type, page.month), format!("Show the {} rules that have ended", page.past_hidden))
+    };
     view! {
         <div class="mb-4 flex flex-wrap items-end gap-4">
             <form method="get" class="flex items-end gap-2 text-sm">
@@ -115,6 +122,7 @@ fn Chooser(page: RatesPageView) -> impl IntoView {
                     {page.types.iter().map(|(code, name)| view! { <option value=code.clone() selected=*code == page.room_type>{format!("{name} ({code})")}</option> }).collect_view()}
                 </select>
                 <input type="hidden" name="month" value=page.month.clone()/>
+                {page.past.then(|| view! { <input type="hidden" name="past" value="on"/> })}
                 <button type="submit" class="min-h-10 rounded border border-slate-400 px-3 hover:bg-slate-100">"Show"</button>
             </form>
             <nav aria-label="Month" class="flex items-center gap-3 text-sm">
@@ -123,6 +131,7 @@ fn Chooser(page: RatesPageView) -> impl IntoView {
                 <a class="rounded border border-slate-400 px-3 py-1.5 hover:bg-slate-100" href=link(&page.next_month)>"Next month →"</a>
             </nav>
             <p class="text-sm text-slate-700">{format!("Base price {} a night, from the room type", page.base_price)}</p>
+            {(page.past || page.past_hidden > 0).then(|| view! { <a href=toggle.0.clone() class="text-sm underline" data-testid="past-rules">{toggle.1.clone()}</a> })}
         </div>
     }
 }

@@ -166,6 +166,15 @@ async fn weekday_long_stay_restriction_plan_and_promo_forms_refuse_bad_values_an
     let settings = app.state.bookings.rate_rules(&t.code).await.unwrap().settings;
     assert_eq!((settings.vat_bp, settings.extra_adult_minor, settings.cancellation.free_days), (700, 2_000, 3));
 
+    let today = app.state.bookings.today();
+    let ended = bookings::SeasonInput { name: "Last autumn".into(), starts: today - chrono::Duration::days(60), ends: today - chrono::Duration::days(30), fixed_minor: None, adjust_bp: Some(500) };
+    app.state.bookings.add_season(&t.code, &ended).await.unwrap();
+    let listed = |page: &Value| page["seasons"].as_array().unwrap().iter().any(|s| s["name"] == "Last autumn");
+    let (_, current) = post(&manager, &app, "admin/rates", &[("room_type", code.clone())]).await;
+    assert!(!listed(&current) && current["past_hidden"].as_u64() == Some(1), "what has ended is not listed by default: {current}");
+    let (_, all) = post(&manager, &app, "admin/rates", &[("room_type", code.clone()), ("past", "on".into())]).await;
+    assert!(listed(&all), "{all}");
+
     let promo = unique("P");
     let promo_form = |code: &str, amount: &str| vec![
         ("code", code.to_owned()), ("kind", "percent".into()), ("amount", amount.to_owned()), ("min_nights", "1".into()),
