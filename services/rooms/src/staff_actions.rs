@@ -2,12 +2,13 @@
 //! member of staff set (assignments keep their own history, on the board). FerretDB has no multi-document
 //! transactions, so a status change's record follows the change; a crash between the two loses
 //! the record, never the change.
+use crate::ticket_store::{from_bson, to_bson};
 use crate::{Room, RoomStatus, RoomsService};
 use chrono::{DateTime, Utc};
 use futures::TryStreamExt;
 use kernel::audit_trail::{AuditCursor, AuditQuery, StaffAction};
 use kernel::UserId;
-use mongodb::bson::{self, doc, Document};
+use mongodb::bson::{doc, Document};
 
 const STATUS_CHANGES: &str = "status_changes";
 
@@ -36,7 +37,7 @@ pub(crate) async fn record_status(s: &RoomsService, room: &Room, from: RoomStatu
         None => parts.join(", "),
     };
     let record = doc! {
-        "_id": uuid::Uuid::new_v4().to_string(), "at": millis(at), "by": by.to_string(),
+        "_id": uuid::Uuid::new_v4().to_string(), "at": to_bson(at), "by": by.to_string(),
         "room": &room.number, "action": action,
     };
     if let Err(e) = s.db.collection::<Document>(STATUS_CHANGES).insert_one(record).await {
@@ -76,10 +77,10 @@ fn filter(q: &AuditQuery, collection: &str) -> Document {
     }
     let mut at = doc! {};
     if let Some(from) = q.from {
-        at.insert("$gte", millis(from));
+        at.insert("$gte", to_bson(from));
     }
     if let Some(until) = q.until {
-        at.insert("$lt", millis(until));
+        at.insert("$lt", to_bson(until));
     }
     if !at.is_empty() {
         f.insert("at", at);
@@ -94,7 +95,7 @@ fn filter(q: &AuditQuery, collection: &str) -> Document {
 /// earlier, or at the same instant with a smaller key, exactly as [`AuditCursor::precedes`]
 /// orders, so a page cut inside one millisecond neither repeats nor skips a record.
 fn before(c: &AuditCursor, prefix: &str) -> Vec<Document> {
-    let ms = millis(c.at);
+    let ms = to_bson(c.at);
     if c.at.timestamp_subsec_nanos() % 1_000_000 != 0 {
         // The cursor is between two milliseconds (a PostgreSQL source's): all at or before it.
         return vec![doc! { "at": { "$lte": ms } }];
@@ -108,7 +109,7 @@ fn before(c: &AuditCursor, prefix: &str) -> Vec<Document> {
 }
 
 fn action(d: &Document, collection: &str, area: &str, action: String, subject: String) -> anyhow::Result<StaffAction> {
-    let at = DateTime::from_timestamp_millis(d.get_datetime("at")?.timestamp_millis()).ok_or_else(|| anyhow::anyhow!("a stored time out of range"))?;
+    let at = from_bson(*d.get_datetime("at")?)?;
     Ok(StaffAction {
         at,
         by: d.get_str("by").ok().and_then(|b| b.parse().ok()),
@@ -118,10 +119,6 @@ fn action(d: &Document, collection: &str, area: &str, action: String, subject: S
         booking: None,
         key: format!("rooms.{collection}:{}", d.get_str("_id")?),
     })
-}
-
-fn millis(at: DateTime<Utc>) -> bson::DateTime {
-    bson::DateTime::from_millis(at.timestamp_millis())
 }
 
 #[cfg(test)]
@@ -135,7 +132,7 @@ mod tests {
     #[test]
     fn a_cursor_inside_this_collection_continues_by_id_within_its_millisecond() {
         let prefix = "rooms.status_changes:";
-        let ms = millis("2026-12-02T10:00:00.123Z".parse().unwrap());
+        let ms = to_bson("2026-12-02T10:00:00.123Z".parse().unwrap());
         assert_eq!(
             before(&cursor("2026-12-02T10:00:00.123Z", "rooms.status_changes:b7"), prefix),
             vec![doc! { "at": { "$lt": ms } }, doc! { "at": ms, "_id": { "$lt": "b7" } }]

@@ -57,7 +57,7 @@ pub fn to_bson(t: DateTime<Utc>) -> bson::DateTime {
     bson::DateTime::from_millis(t.timestamp_millis())
 }
 
-fn from_bson(t: bson::DateTime) -> anyhow::Result<DateTime<Utc>> {
+pub(crate) fn from_bson(t: bson::DateTime) -> anyhow::Result<DateTime<Utc>> {
     DateTime::from_timestamp_millis(t.timestamp_millis()).ok_or_else(|| anyhow::anyhow!("time out of range: {t}"))
 }
 

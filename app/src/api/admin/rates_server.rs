@@ -6,6 +6,7 @@ use bookings::{BasisPoints, CancellationPolicy, LateFee, PromoDiscount, RateChan
 use chrono::{Datelike, Duration, NaiveDate};
 use kernel::hotel::HOTEL;
 use kernel::{Money, Party, RoomTypeCode, Stay, UserId};
+pub use crate::api::admin::rooms::server::number;
 
 pub async fn page(room_type: &str, month: &str, past: bool) -> Result<RatesPageView, AppError> {
     let state = crate::state::state()?;
@@ -27,13 +28,12 @@ pub async fn page(room_type: &str, month: &str, past: bool) -> Result<RatesPageV
     let mut promos = state.bookings.promo_codes().await.map_err(rates_error)?;
     // What has ended is kept (bookings were sold under it) but listed only when asked for: the
     // lists would otherwise grow by every year's seasons.
-    let before = rules.seasons.len() + rules.restrictions.len() + promos.len();
+    let mut past_hidden = 0;
     if !past {
-        rules.seasons.retain(|(_, s)| s.ends > today);
-        rules.restrictions.retain(|(_, r)| r.to() > today);
-        promos.retain(|p| p.valid_to > today);
+        let promos_before = promos.len();
+        promos.retain(|p| !p.has_ended(today));
+        past_hidden = (rules.drop_ended(today) + promos_before - promos.len()) as u32;
     }
-    let past_hidden = (before - rules.seasons.len() - rules.restrictions.len() - promos.len()) as u32;
     let ym = |d: NaiveDate| d.format("%Y-%m").to_string();
     Ok(RatesPageView {
         types,
@@ -130,10 +130,6 @@ pub fn rates_error(e: RatesError) -> AppError {
 
 fn date(field: &str, s: &str) -> Result<NaiveDate, AppError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| AppError::field(field, "a date such as 2027-01-31"))
-}
-
-pub fn number<N: std::str::FromStr>(field: &str, s: &str, what: &str) -> Result<N, AppError> {
-    s.trim().parse().map_err(|_| AppError::field(field, what))
 }
 
 pub fn percent(field: &str, s: &str, what: &str) -> Result<BasisPoints, AppError> {

@@ -114,7 +114,7 @@ pub async fn retire_room(id: String, #[server(default)] retire: Option<String>) 
 }
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(super) mod server {
     use crate::dto::admin::{FeatureView, RoomAdminView, RoomTypeAdminView};
     use crate::error::AppError;
     use rooms::{bson::Document, features, CatalogueError, CatalogueRoom, CatalogueType};

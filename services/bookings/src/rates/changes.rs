@@ -120,7 +120,7 @@ pub(crate) async fn write(conn: &mut PgConnection, room_type: &RoomTypeCode, cha
             Ok(Some(id))
         }
         RateChange::ChangeSeason(id, s) => {
-            let changed = sqlx::query(
+            one(sqlx::query(
                 "UPDATE bookings.seasons SET name = $3, starts = $4, ends = $5, fixed_minor = $6, adjust_bp = $7
                  WHERE id = $1 AND room_type = $2",
             )
@@ -133,22 +133,14 @@ pub(crate) async fn write(conn: &mut PgConnection, room_type: &RoomTypeCode, cha
             .bind(s.adjust_bp)
             .execute(&mut *conn)
             .await
-            .map_err(|e| RatesError::from(e).naming(&s.name))?;
-            if changed.rows_affected() == 0 {
-                return Err(gone("that season"));
-            }
-            Ok(None)
+            .map_err(|e| RatesError::from(e).naming(&s.name))?, "that season")
         }
         RateChange::RemoveSeason(id) => {
-            let removed = sqlx::query("DELETE FROM bookings.seasons WHERE id = $1 AND room_type = $2")
+            one(sqlx::query("DELETE FROM bookings.seasons WHERE id = $1 AND room_type = $2")
                 .bind(id)
                 .bind(code)
                 .execute(&mut *conn)
-                .await?;
-            if removed.rows_affected() == 0 {
-                return Err(gone("that season"));
-            }
-            Ok(None)
+                .await?, "that season")
         }
         RateChange::Weekday { name, isodows, bp } => {
             for d in isodows {
@@ -167,15 +159,11 @@ pub(crate) async fn write(conn: &mut PgConnection, room_type: &RoomTypeCode, cha
         }
         RateChange::RemoveWeekday(isodow) => {
             let isodow = i16::try_from(*isodow).map_err(|_| gone("that day's adjustment"))?;
-            let removed = sqlx::query("DELETE FROM bookings.weekday_adjustments WHERE room_type = $1 AND isodow = $2")
+            one(sqlx::query("DELETE FROM bookings.weekday_adjustments WHERE room_type = $1 AND isodow = $2")
                 .bind(code)
                 .bind(isodow)
                 .execute(&mut *conn)
-                .await?;
-            if removed.rows_affected() == 0 {
-                return Err(gone("that day's adjustment"));
-            }
-            Ok(None)
+                .await?, "that day's adjustment")
         }
         RateChange::StayDiscount { min_nights, bp } => {
             sqlx::query(
@@ -190,15 +178,11 @@ pub(crate) async fn write(conn: &mut PgConnection, room_type: &RoomTypeCode, cha
             Ok(None)
         }
         RateChange::RemoveStayDiscount(min_nights) => {
-            let removed = sqlx::query("DELETE FROM bookings.stay_discounts WHERE room_type = $1 AND min_nights = $2")
+            one(sqlx::query("DELETE FROM bookings.stay_discounts WHERE room_type = $1 AND min_nights = $2")
                 .bind(code)
                 .bind(nights(*min_nights)?)
                 .execute(&mut *conn)
-                .await?;
-            if removed.rows_affected() == 0 {
-                return Err(gone("that stay discount"));
-            }
-            Ok(None)
+                .await?, "that stay discount")
         }
         RateChange::AddRestriction(r) => {
             let (rule, value) = stored_rule(r.rule());
@@ -216,15 +200,11 @@ pub(crate) async fn write(conn: &mut PgConnection, room_type: &RoomTypeCode, cha
             Ok(Some(id))
         }
         RateChange::RemoveRestriction(id) => {
-            let removed = sqlx::query("DELETE FROM bookings.restrictions WHERE id = $1 AND room_type = $2")
+            one(sqlx::query("DELETE FROM bookings.restrictions WHERE id = $1 AND room_type = $2")
                 .bind(id)
                 .bind(code)
                 .execute(&mut *conn)
-                .await?;
-            if removed.rows_affected() == 0 {
-                return Err(gone("that restriction"));
-            }
-            Ok(None)
+                .await?, "that restriction")
         }
     }
 }
@@ -299,4 +279,12 @@ pub(crate) async fn touched(conn: &mut PgConnection, room_type: &RoomTypeCode, c
     };
     let found: Option<Option<Value>> = sqlx::query_scalar(sql).bind(room_type.as_str()).bind(id).fetch_optional(conn).await?;
     Ok(found.flatten().unwrap_or(Value::Null))
+}
+
+/// `Ok(None)` when the statement touched a row, else the rule `what` is no longer there.
+fn one(done: sqlx::postgres::PgQueryResult, what: &'static str) -> Result<Option<i64>, RatesError> {
+    if done.rows_affected() == 0 {
+        return Err(RatesError::NotFound(what));
+    }
+    Ok(None)
 }

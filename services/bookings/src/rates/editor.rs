@@ -41,6 +41,16 @@ pub struct RatePreview {
     pub with_change: Result<Offer, String>,
 }
 
+impl RateRules {
+    /// Drops the seasons and restrictions that ended before `today`; answers how many.
+    pub fn drop_ended(&mut self, today: NaiveDate) -> usize {
+        let before = self.seasons.len() + self.restrictions.len();
+        self.seasons.retain(|(_, s)| s.ends > today);
+        self.restrictions.retain(|(_, r)| r.to() > today);
+        before - self.seasons.len() - self.restrictions.len()
+    }
+}
+
 impl RatePlanSettings {
     /// What a room type without a stored plan sells under: two adults, no tax, free to cancel.
     pub fn unset() -> Self {

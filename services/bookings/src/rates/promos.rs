@@ -17,6 +17,13 @@ pub struct PromoCodeRule {
     pub min_nights: u32,
 }
 
+impl PromoCodeRule {
+    /// No arrival from `today` on can use it any more.
+    pub fn has_ended(&self, today: NaiveDate) -> bool {
+        self.valid_to <= today
+    }
+}
+
 /// code, percent, fixed amount, currency, valid from, valid to, minimum nights
 type Row = (String, Option<i32>, Option<i64>, String, NaiveDate, NaiveDate, i32);
 
