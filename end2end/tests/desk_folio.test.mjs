@@ -29,7 +29,7 @@ browserTest('a receptionist charges breakfast and parking, takes the balance and
 
   await step('breakfast for two and parking are posted, each with its VAT', async () => {
     await stay.postAnExtra('Breakfast', 2);
-    await expectText(stay.toast, 'Breakfast posted');
+    await expectText(stay.toast, 'Breakfast × 2 posted');
     await expectText(stay.folioLines, /Breakfast × 2[\s\S]*VAT 19% on Breakfast × 2/);
     await stay.postAnExtra('Parking', 1);
     await expectText(stay.toast, 'Parking (per day) posted');

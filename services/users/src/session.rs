@@ -4,9 +4,9 @@ use crate::{Oidc, User, UsersError, UsersService};
 use chrono::{DateTime, Utc};
 use kernel::UserId;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The identity provider's refresh token. Kept server side only (in the session store); never
 /// printed, never sent to the browser.
@@ -71,7 +71,7 @@ impl Grant {
 }
 
 /// What a session may do after [`SessionGuard::check`].
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Verdict {
     /// Trust the role the session holds.
     Valid,
@@ -87,13 +87,12 @@ pub struct SessionGuard {
     oidc: Oidc,
     users: UsersService,
     policy: SessionPolicy,
-    /// Sessions whose refresh is under way: one refresh per session at a time.
-    refreshing: Arc<Mutex<HashSet<String>>>,
+    renewals: Renewals,
 }
 
 impl SessionGuard {
     pub fn new(oidc: Oidc, users: UsersService, policy: SessionPolicy) -> Self {
-        Self { oidc, users, policy, refreshing: Arc::default() }
+        Self { oidc, users, policy, renewals: Renewals::default() }
     }
 
     /// Checks a session's grant: past its lifetime it ends; when its role is older than the
@@ -103,8 +102,9 @@ impl SessionGuard {
     /// expired) ends the session; an unreachable provider is an error and the session is kept,
     /// so it works again once the provider answers.
     ///
-    /// While one call refreshes a session, concurrent calls for it (`session_key`) get
-    /// [`Verdict::Valid`]: they act on the role confirmed at most one interval ago.
+    /// One refresh per session at a time: concurrent calls for it (`session_key`, e.g. a page's
+    /// several server functions) wait for it and take its verdict, so none acts on the role it
+    /// replaced, and the provider never sees one refresh token twice.
     #[tracing::instrument(skip_all, fields(user = %user_id))]
     pub async fn check(&self, session_key: &str, user_id: UserId, grant: &Grant) -> Result<Verdict, UsersError> {
         let now = Utc::now();
@@ -115,9 +115,19 @@ impl SessionGuard {
         if !due && !self.users.access_changed_after(user_id, grant.checked_at).await? {
             return Ok(Verdict::Valid);
         }
-        let Some(_refreshing) = Refreshing::start(&self.refreshing, session_key) else {
-            return Ok(Verdict::Valid);
-        };
+        let slot = self.renewals.slot(session_key);
+        let mut last = slot.lock().await;
+        if let Some((from, verdict)) = last.as_ref() {
+            if *from == grant.checked_at {
+                return Ok(verdict.clone());
+            }
+        }
+        let verdict = self.renew(user_id, grant, now).await?;
+        *last = Some((grant.checked_at, verdict.clone()));
+        Ok(verdict)
+    }
+
+    async fn renew(&self, user_id: UserId, grant: &Grant, now: DateTime<Utc>) -> Result<Verdict, UsersError> {
         let renewed = match self.oidc.refresh(&grant.refresh_token).await {
             Ok(renewed) => renewed,
             Err(UsersError::Unexpected(e)) => return Err(UsersError::Unexpected(e)),
@@ -132,41 +142,44 @@ impl SessionGuard {
     }
 }
 
+/// Each session's last renewal, keyed by the grant it renewed: a call still holding that grant
+/// (its request read the session before the renewal was stored) is given the same verdict.
+type Slot = Arc<tokio::sync::Mutex<Option<(DateTime<Utc>, Verdict)>>>;
+
+#[derive(Clone, Default)]
+struct Renewals(Arc<Mutex<HashMap<String, (Slot, Instant)>>>);
+
+impl Renewals {
+    /// How long a renewal is kept for the calls that read the session before it.
+    const KEPT: Duration = Duration::from_secs(60);
+
+    fn slot(&self, key: &str) -> Slot {
+        let mut slots = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = Instant::now();
+        slots.retain(|_, (slot, used)| Arc::strong_count(slot) > 1 || now.duration_since(*used) < Self::KEPT);
+        let (slot, used) = slots.entry(key.to_owned()).or_insert_with(|| (Slot::default(), now));
+        *used = now;
+        slot.clone()
+    }
+}
+
 fn delta(d: Duration) -> chrono::TimeDelta {
     chrono::TimeDelta::from_std(d).unwrap_or(chrono::TimeDelta::MAX)
-}
-
-/// Marks a session as being refreshed until dropped.
-struct Refreshing<'a> {
-    set: &'a Mutex<HashSet<String>>,
-    key: String,
-}
-
-impl<'a> Refreshing<'a> {
-    fn start(set: &'a Mutex<HashSet<String>>, key: &str) -> Option<Self> {
-        let mut keys = set.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        keys.insert(key.to_owned()).then(|| Self { set, key: key.to_owned() })
-    }
-}
-
-impl Drop for Refreshing<'_> {
-    fn drop(&mut self) {
-        self.set.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).remove(&self.key);
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn one_refresh_per_session_at_a_time() {
-        let set = Mutex::new(HashSet::new());
-        let first = Refreshing::start(&set, "a").expect("the first refresh starts");
-        assert!(Refreshing::start(&set, "a").is_none(), "a second one waits its turn");
-        assert!(Refreshing::start(&set, "b").is_some(), "other sessions are not held up");
-        drop(first);
-        assert!(Refreshing::start(&set, "a").is_some(), "free again once the first one ended");
+    #[tokio::test]
+    async fn one_renewal_per_session_at_a_time() {
+        let renewals = Renewals::default();
+        let first = renewals.slot("a");
+        let held = first.lock().await;
+        assert!(renewals.slot("a").try_lock().is_err(), "a second call for the session waits for the first");
+        assert!(renewals.slot("b").try_lock().is_ok(), "other sessions are not held up");
+        drop(held);
+        assert!(renewals.slot("a").try_lock().is_ok(), "free again once the first one ended");
     }
 
     #[test]

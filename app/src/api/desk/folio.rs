@@ -14,7 +14,7 @@ pub async fn desk_folio(id: String) -> Result<FolioView, AppError> {
 
 /// Posts `quantity` of one of the hotel's extras.
 #[server(endpoint = "desk/post_extra")]
-pub async fn desk_post_extra(id: String, extra: String, quantity: String, key: String) -> Result<(), AppError> {
+pub async fn desk_post_extra(id: String, extra: String, quantity: String, key: String) -> Result<String, AppError> {
     let user = super::access::require_desk().await?;
     let state = crate::state::state()?;
     let extra = extra.parse().map_err(|_| AppError::field("extra", "choose an extra from the list"))?;
@@ -24,8 +24,8 @@ pub async fn desk_post_extra(id: String, extra: String, quantity: String, key: S
         .ok()
         .and_then(payments::billing::Quantity::new)
         .ok_or_else(|| AppError::field("quantity", "a quantity from 1 to 99"))?;
-    state.desk.post_extra(server::booking(&id)?, extra, quantity, user.user_id, server::key(&key)?).await.map_err(server::folio_error)?;
-    Ok(())
+    let posted = state.desk.post_extra(server::booking(&id)?, extra, quantity, user.user_id, server::key(&key)?).await.map_err(server::folio_error)?;
+    Ok(posted.charge.description)
 }
 
 /// Posts a charge the list does not have, or with `allowance` an amount off for a reason: the
@@ -38,7 +38,7 @@ pub async fn desk_post_charge(
     vat: String,
     key: String,
     #[server(default)] allowance: bool,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     let user = super::access::require_desk().await?;
     let state = crate::state::state()?;
     let missing = match allowance {
@@ -47,12 +47,12 @@ pub async fn desk_post_charge(
     };
     let text = payments::billing::ChargeText::parse(&text).ok_or_else(|| AppError::field("text", missing))?;
     let (id, amount, vat, key) = (server::booking(&id)?, server::amount(&amount)?, server::vat(&vat)?, server::key(&key)?);
-    match allowance {
+    let posted = match allowance {
         true => state.desk.post_allowance(id, &text, amount, vat, user.user_id, key).await,
         false => state.desk.post_charge(id, &text, amount, vat, user.user_id, key).await,
     }
     .map_err(server::folio_error)?;
-    Ok(())
+    Ok(posted.charge.description)
 }
 
 /// Takes a payment: `tender` is `card_on_file`, `card` (with the card's fields) or `cash`.

@@ -1,6 +1,7 @@
 //! The folio's forms: post an extra, a charge or an allowance, take a payment, give money back.
 //! Each carries its own idempotency key, kept while an answer may still come and renewed after a
-//! refusal; a success reloads the stay, which draws the forms anew with fresh keys. A wrong field
+//! refusal; a success reloads the stay, which draws the forms anew with fresh keys, and the toast
+//! names what the server posted. A wrong field
 //! is named beside it; any other refusal under the form.
 use super::stay_end::StayReload;
 use crate::api::desk::folio::{DeskPostCharge, DeskPostExtra, DeskRefund, DeskTakePayment};
@@ -17,18 +18,19 @@ const BOX: &str = "grid content-start gap-2 rounded border border-slate-200 p-3"
 
 pub(super) type Answer = Signal<Option<Result<(), AppError>>>;
 
-/// The form's key, renewed when the server refused what was sent; says `done` and reloads the
-/// stay when it went through.
-fn follow<S>(action: ServerAction<S>, done: impl Fn() -> String + Send + Sync + 'static) -> RwSignal<String>
+/// The form's key, renewed when the server refused what was sent; says `done` with the server's
+/// answer and reloads the stay when it went through.
+fn follow<S>(action: ServerAction<S>, done: impl Fn(&S::Output) -> String + Send + Sync + 'static) -> RwSignal<String>
 where
-    S: ServerFn<Output = (), Error = AppError> + Clone + Send + Sync + 'static,
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
 {
     let key = RwSignal::new(uuid::Uuid::new_v4().to_string());
     let reload = use_context::<StayReload>();
     Effect::new(move |_| match action.value().get() {
-        Some(Ok(())) => {
+        Some(Ok(said)) => {
             if let Some(reload) = reload {
-                reload.outcome.set(Some(Ok(done())));
+                reload.outcome.set(Some(Ok(done(&said))));
                 reload.refresh.update(|n| *n += 1);
             }
         }
@@ -36,6 +38,15 @@ where
         Some(Err(_)) => key.set(uuid::Uuid::new_v4().to_string()),
     });
     key
+}
+
+/// Whether the form went through, for the fields' errors.
+fn answer_of<S>(action: ServerAction<S>) -> Answer
+where
+    S: ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().map(|r| r.map(|_| ())))
 }
 
 /// The server's word on field `name`, beside it.
@@ -63,13 +74,9 @@ pub(super) fn described(form: &'static str, name: &'static str) -> String {
 #[component]
 pub fn ExtraForm(f: FolioView) -> impl IntoView {
     let action = ServerAction::<DeskPostExtra>::new();
-    let answer: Answer = Signal::derive(move || action.value().get());
-    let chosen = RwSignal::new(String::new());
-    let extras = f.extras.clone();
-    let key = follow(action, move || {
-        let name = extras.iter().find(|e| e.id == chosen.get_untracked()).map_or("Extra", |e| e.name.as_str()).to_owned();
-        format!("{name} posted")
-    });
+    let answer = answer_of(action);
+    // Named by the server's answer: what the form showed may have been redrawn since.
+    let key = follow(action, |posted: &String| format!("{posted} posted"));
     view! {
         <ActionForm action=action attr:class=BOX attr:aria-labelledby="post-extra-title" attr:data-testid="post-extra">
             <h3 id="post-extra-title" class="font-medium">"Post an extra"</h3>
@@ -77,8 +84,7 @@ pub fn ExtraForm(f: FolioView) -> impl IntoView {
             <input type="hidden" name="key" prop:value=key/>
             <div class="flex items-end gap-2">
                 <label class="grid flex-1 gap-1 text-sm">"Extra"
-                    <select name="extra" class=INPUT aria-describedby=described("extra", "extra")
-                        on:change=move |ev| chosen.set(event_target_value(&ev))>
+                    <select name="extra" class=INPUT aria-describedby=described("extra", "extra")>
                         {f.extras.iter().map(|e| view! {
                             <option value=e.id.clone()>{format!("{} — {} (VAT {})", e.name, e.price, e.vat)}</option>
                         }).collect_view()}
@@ -105,8 +111,8 @@ fn vat_options(f: &FolioView) -> impl IntoView {
 #[component]
 pub fn ChargeForm(f: FolioView, #[prop(optional)] allowance: bool) -> impl IntoView {
     let action = ServerAction::<DeskPostCharge>::new();
-    let answer: Answer = Signal::derive(move || action.value().get());
-    let key = follow(action, move || if allowance { "Allowance posted" } else { "Charge posted" }.into());
+    let answer = answer_of(action);
+    let key = follow(action, move |posted: &String| format!("{} posted: {posted}", if allowance { "Allowance" } else { "Charge" }));
     let (form, title, text, button) = match allowance {
         true => ("allowance", "Allowance", "Reason", "Give allowance"),
         false => ("charge", "Another charge", "What for", "Post charge"),
@@ -140,9 +146,9 @@ pub fn ChargeForm(f: FolioView, #[prop(optional)] allowance: bool) -> impl IntoV
 #[component]
 pub fn PaymentForm(f: FolioView) -> impl IntoView {
     let action = ServerAction::<DeskTakePayment>::new();
-    let answer: Answer = Signal::derive(move || action.value().get());
+    let answer = answer_of(action);
     let tender = RwSignal::new(if f.card_on_file.is_some() { "card_on_file" } else { "card" }.to_owned());
-    let key = follow(action, move || "Payment taken".into());
+    let key = follow(action, |_| "Payment taken".into());
     view! {
         <ActionForm action=action attr:class=BOX attr:aria-labelledby="take-payment-title" attr:data-testid="take-payment">
             <h3 id="take-payment-title" class="font-medium">"Take a payment"</h3>
@@ -187,8 +193,8 @@ pub fn PaymentForm(f: FolioView) -> impl IntoView {
 #[component]
 pub fn RefundForm(f: FolioView) -> impl IntoView {
     let action = ServerAction::<DeskRefund>::new();
-    let answer: Answer = Signal::derive(move || action.value().get());
-    let key = follow(action, || "Refund given".into());
+    let answer = answer_of(action);
+    let key = follow(action, |_| "Refund given".into());
     let owed = kernel::Money::from_minor(-f.to_settle.minor(), f.to_settle.currency());
     view! {
         <ActionForm action=action attr:class=BOX attr:aria-labelledby="refund-title" attr:data-testid="refund">
