@@ -183,13 +183,13 @@ async fn tickets_follow_their_state_machine() {
     for refused in [
         rooms.resolve_ticket(opened.id, fixer).await,
         rooms.start_ticket(opened.id, fixer).await,
-        rooms.assign_ticket(opened.id, fixer).await,
+        rooms.assign_ticket(opened.id, fixer, fixer).await,
     ] {
         assert!(matches!(refused, Err(HousekeepingError::IllegalTransition(t)) if t.from == TicketStatus::Resolved), "{refused:?}");
     }
 
     let quick = rooms.open_ticket(ticket(room.id, "light bulb", Priority::Low, false)).await.unwrap();
-    let assigned = rooms.assign_ticket(quick.id, fixer).await.unwrap();
+    let assigned = rooms.assign_ticket(quick.id, fixer, fixer).await.unwrap();
     assert_eq!((assigned.status, assigned.assignee), (TicketStatus::Open, Some(fixer)));
     assert_eq!(rooms.resolve_ticket(quick.id, fixer).await.unwrap().status, TicketStatus::Resolved, "open → resolved");
 

@@ -17,6 +17,8 @@ pub struct StaffAction {
     /// What it was done to, e.g. a room type's code, a template, a person's email.
     pub subject: String,
     pub booking: Option<BookingId>,
+    /// The person the action was about (given a room, a ticket), named after `action`.
+    pub whom: Option<UserId>,
     /// Unique across every source and ordered within one: ties on `at` are broken by it.
     pub key: String,
 }
@@ -122,7 +124,7 @@ impl AuditQuery {
 
 impl From<AuditRow> for StaffAction {
     fn from((at, by, area, action, subject, booking, key): AuditRow) -> Self {
-        Self { at, by: by.map(UserId::from_uuid), area, action, subject, booking: booking.map(BookingId::from_uuid), key }
+        Self { at, by: by.map(UserId::from_uuid), area, action, subject, booking: booking.map(BookingId::from_uuid), whom: None, key }
     }
 }
 
@@ -143,6 +145,7 @@ mod tests {
             action: "did".into(),
             subject: "it".into(),
             booking: None,
+            whom: None,
             key: key.into(),
         }
     }

@@ -253,6 +253,7 @@ impl RoomsService {
             };
             if written {
                 tracing::info!(room = %room.number, %date, ?from, ?to, "room assignment changed");
+                crate::staff_actions::record_assignment(self, &room.number, date, from, to, by, at).await;
                 return Ok(true);
             }
         }

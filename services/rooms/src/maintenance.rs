@@ -51,6 +51,8 @@ impl RoomsService {
                 false => Err(e.into()),
             };
         }
+        let opened = format!("opened a {} ticket “{}”", ticket.priority.as_str(), ticket.problem.as_str());
+        crate::staff_actions::record_ticket(self, &ticket.room_number, opened, None, ticket.reporter, at).await;
         if ticket.takes_room_out_of_order {
             let reason = format!("maintenance ticket {} opened: {}", ticket.id, ticket.problem.as_str());
             self.change_status(ticket.room_id, ticket.reporter, Some(reason), |s| match new.out_of_order_until {
@@ -81,16 +83,16 @@ impl RoomsService {
         Ok(Ticket::try_from(doc).context("a stored ticket is invalid")?)
     }
 
-    /// Gives the ticket to `assignee`, replacing any earlier one; refused once resolved.
+    /// `by` gives the ticket to `assignee`, replacing any earlier one; refused once resolved.
     #[tracing::instrument(skip(self))]
-    pub async fn assign_ticket(&self, id: TicketId, assignee: UserId) -> Result<Ticket, HousekeepingError> {
-        self.transition(id, TicketAction::Assign, |t| t.assignee = Some(assignee)).await
+    pub async fn assign_ticket(&self, id: TicketId, assignee: UserId, by: UserId) -> Result<Ticket, HousekeepingError> {
+        self.transition(id, TicketAction::Assign, by, |t| t.assignee = Some(assignee)).await
     }
 
     /// `by` starts work on an open ticket, and is assigned to it unless someone already is.
     #[tracing::instrument(skip(self))]
     pub async fn start_ticket(&self, id: TicketId, by: UserId) -> Result<Ticket, HousekeepingError> {
-        self.transition(id, TicketAction::Start, |t| {
+        self.transition(id, TicketAction::Start, by, |t| {
             t.assignee.get_or_insert(by);
         })
         .await
@@ -102,7 +104,7 @@ impl RoomsService {
     #[tracing::instrument(skip(self))]
     pub async fn resolve_ticket(&self, id: TicketId, by: UserId) -> Result<Ticket, HousekeepingError> {
         let ticket = self
-            .transition(id, TicketAction::Resolve, |t| {
+            .transition(id, TicketAction::Resolve, by, |t| {
                 t.resolved_at = Some(t.updated_at);
                 t.resolved_by = Some(by);
             })
@@ -156,8 +158,16 @@ impl RoomsService {
 impl RoomsService {
     /// Applies `action` holding the ticket's lock, with a compare-and-set on the status and
     /// time read, so two people acting on one ticket at once never overwrite each other unseen.
-    async fn transition(&self, id: TicketId, action: TicketAction, apply: impl Fn(&mut Ticket)) -> Result<Ticket, HousekeepingError> {
-        self.locked(format!("ticket:{id}"), self.transition_locked(id, action, apply)).await
+    async fn transition(&self, id: TicketId, action: TicketAction, by: UserId, apply: impl Fn(&mut Ticket)) -> Result<Ticket, HousekeepingError> {
+        let after = self.locked(format!("ticket:{id}"), self.transition_locked(id, action, apply)).await?;
+        let problem = after.problem.as_str();
+        let (done, whom) = match action {
+            TicketAction::Assign => (format!("gave the ticket “{problem}” to"), after.assignee),
+            TicketAction::Start => (format!("started work on the ticket “{problem}”"), None),
+            TicketAction::Resolve => (format!("resolved the ticket “{problem}”"), None),
+        };
+        crate::staff_actions::record_ticket(self, &after.room_number, done, whom, by, after.updated_at).await;
+        Ok(after)
     }
 
     async fn transition_locked(&self, id: TicketId, action: TicketAction, apply: impl Fn(&mut Ticket)) -> Result<Ticket, HousekeepingError> {

@@ -1,7 +1,7 @@
-//! What staff did to rooms, for the audit log: the catalogue's changes and each room status a
-//! member of staff set (assignments keep their own history, on the board). FerretDB has no multi-document
-//! transactions, so a status change's record follows the change; a crash between the two loses
-//! the record, never the change.
+//! What staff did to rooms, for the audit log: the catalogue's changes, each room status a member
+//! of staff set, each room given to or taken from an attendant, and each maintenance ticket
+//! opened, given, started and resolved. FerretDB has no multi-document transactions, so a
+//! record follows its change; a crash between the two loses the record, never the change.
 use crate::ticket_store::{from_bson, to_bson};
 use crate::{Room, RoomStatus, RoomsService};
 use chrono::{DateTime, Utc};
@@ -11,6 +11,17 @@ use kernel::UserId;
 use mongodb::bson::{doc, Document};
 
 const STATUS_CHANGES: &str = "status_changes";
+const TICKET_CHANGES: &str = "ticket_changes";
+/// The log's collections and the area each one's records belong to.
+const SOURCES: [(&str, &str); 3] = [("catalogue_changes", "Rooms"), (STATUS_CHANGES, "Housekeeping"), (TICKET_CHANGES, "Maintenance")];
+
+/// Pages of the log read each collection newest first.
+pub(crate) async fn ensure_indexes(db: &mongodb::Database) -> mongodb::error::Result<()> {
+    for (collection, _) in SOURCES {
+        db.collection::<Document>(collection).create_index(mongodb::IndexModel::builder().keys(doc! { "at": -1, "_id": -1 }).build()).await?;
+    }
+    Ok(())
+}
 
 pub(crate) async fn record_status(s: &RoomsService, room: &Room, from: RoomStatus, to: RoomStatus, by: UserId, reason: Option<&str>, at: DateTime<Utc>) {
     let mut parts = Vec::new();
@@ -36,23 +47,45 @@ pub(crate) async fn record_status(s: &RoomsService, room: &Room, from: RoomStatu
         Some(r) => format!("{} ({r})", parts.join(", ")),
         None => parts.join(", "),
     };
-    let record = doc! {
-        "_id": uuid::Uuid::new_v4().to_string(), "at": to_bson(at), "by": by.to_string(),
-        "room": &room.number, "action": action,
+    record(s, STATUS_CHANGES, &room.number, action, None, by, at).await;
+}
+
+/// `by` gave room `room` to `to` (or took it from `from`) for `date`.
+pub(crate) async fn record_assignment(s: &RoomsService, room: &str, date: chrono::NaiveDate, from: Option<UserId>, to: Option<UserId>, by: UserId, at: DateTime<Utc>) {
+    let (action, whom) = match to {
+        Some(to) => (format!("assigned for {date} to"), Some(to)),
+        None => (format!("taken back for {date} from"), from),
     };
-    if let Err(e) = s.db.collection::<Document>(STATUS_CHANGES).insert_one(record).await {
-        tracing::error!(room = %room.number, error = %e, "a room status change was made but its audit record was not kept");
+    record(s, STATUS_CHANGES, room, action, whom, by, at).await;
+}
+
+/// `by` did `action` to a maintenance ticket of `room`; `whom` is who it was given to.
+pub(crate) async fn record_ticket(s: &RoomsService, room: &str, action: String, whom: Option<UserId>, by: UserId, at: DateTime<Utc>) {
+    record(s, TICKET_CHANGES, room, action, whom, by, at).await;
+}
+
+/// `whom` is the person the action was about, named by the log after `action`.
+async fn record(s: &RoomsService, collection: &str, room: &str, action: String, whom: Option<UserId>, by: UserId, at: DateTime<Utc>) {
+    let mut record = doc! {
+        "_id": uuid::Uuid::new_v4().to_string(), "at": to_bson(at), "by": by.to_string(),
+        "room": room, "action": action,
+    };
+    if let Some(whom) = whom {
+        record.insert("whom", whom.to_string());
+    }
+    if let Err(e) = s.db.collection::<Document>(collection).insert_one(record).await {
+        tracing::error!(room, collection, error = %e, "a change to a room was made but its audit record was not kept");
     }
 }
 
 impl RoomsService {
-    /// Catalogue changes, status changes and assignments matching `q`, newest first.
+    /// Catalogue changes, status changes, assignments and tickets matching `q`, newest first.
     pub async fn staff_actions(&self, q: &AuditQuery) -> anyhow::Result<Vec<StaffAction>> {
         if q.booking.is_some() {
             return Ok(Vec::new());
         }
         let mut found = Vec::new();
-        for (collection, area) in [("catalogue_changes", "Rooms"), (STATUS_CHANGES, "Housekeeping")] {
+        for (collection, area) in SOURCES {
             let docs: Vec<Document> =
                 self.db.collection::<Document>(collection).find(filter(q, collection)).sort(doc! { "at": -1, "_id": -1 }).limit(i64::from(q.limit)).await?.try_collect().await?;
             for d in docs {
@@ -117,6 +150,7 @@ fn action(d: &Document, collection: &str, area: &str, action: String, subject: S
         action,
         subject,
         booking: None,
+        whom: d.get_str("whom").ok().and_then(|w| w.parse().ok()),
         key: format!("rooms.{collection}:{}", d.get_str("_id")?),
     })
 }

@@ -134,6 +134,7 @@ pub async fn ensure_indexes(db: &Database) -> mongodb::error::Result<()> {
         )
         .await?;
     crate::assignment_store::ensure_indexes(db).await?;
+    crate::staff_actions::ensure_indexes(db).await?;
     crate::ticket_store::ensure_indexes(db).await
 }
 

@@ -73,21 +73,22 @@ mod server {
         for role in [Role::Admin, Role::Manager, Role::FrontDesk, Role::Housekeeping] {
             staff.extend(state.users.with_role(role, 500).await.map_err(crate::state::internal)?);
         }
-        let ids: Vec<UserId> = found.actions.iter().filter_map(|a| a.by).collect();
+        let ids: Vec<UserId> = found.actions.iter().flat_map(|a| [a.by, a.whom]).flatten().collect();
         let mut names: HashMap<UserId, String> =
             state.users.find_many(&ids).await.map_err(crate::state::internal)?.into_iter().map(|u| (u.id, format!("{} ({})", u.name, u.role))).collect();
         names.extend(staff.iter().map(|u| (u.id, format!("{} ({})", u.name, u.role))));
+        let name = |id: UserId| names.get(&id).cloned().unwrap_or_else(|| format!("someone no longer here ({})", &id.to_string()[..8]));
         let entries = found
             .actions
             .iter()
             .map(|a| AuditEntryView {
                 at: a.at.with_timezone(&clock.time_zone).format("%Y-%m-%d %H:%M:%S").to_string(),
-                by: match a.by {
-                    None => "the hotel's schedule".into(),
-                    Some(id) => names.get(&id).cloned().unwrap_or_else(|| format!("someone no longer here ({})", &id.to_string()[..8])),
-                },
+                by: a.by.map_or_else(|| "the hotel's schedule".into(), name),
                 area: a.area.clone(),
-                action: a.action.clone(),
+                action: match a.whom {
+                    Some(whom) => format!("{} {}", a.action, name(whom)),
+                    None => a.action.clone(),
+                },
                 subject: a.subject.clone(),
                 booking: a.booking.map(|b| (b.to_string(), payments::billing::booking_reference(b))),
             })

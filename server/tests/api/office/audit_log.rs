@@ -1,10 +1,21 @@
 //! The audit log: staff actions kept by different services (rates in bookings, extras in
-//! payments, a stay's note, a room's status in the rooms service) come back in one list, newest
+//! payments, a stay's note, a room's status, assignment and maintenance ticket in the rooms
+//! service) come back in one list, newest
 //! first, filtered by person and booking; the cursor pages through without losing or repeating
 //! an action; other staff are refused (office::access).
 use crate::helpers::{account_id, add_guest, add_room_type, post, request, sign_in, spawn_app, stay, unique};
 use kernel::audit_trail::AuditQuery;
 use reqwest::StatusCode;
+
+fn sources(app: &crate::helpers::TestApp) -> office::AuditSources<'_> {
+    office::AuditSources {
+        bookings: &app.state.bookings,
+        rooms: &app.state.rooms,
+        billing: &app.state.billing,
+        users: &app.state.users,
+        notifications: &app.state.notifications,
+    }
+}
 
 #[tokio::test]
 async fn actions_kept_by_four_services_come_back_in_one_log_by_person_booking_and_page() {
@@ -36,13 +47,7 @@ async fn actions_kept_by_four_services_come_back_in_one_log_by_person_booking_an
     app.state.bookings.add_note(booking.id, &bookings::NoteText::parse("Late arrival, keep the room").unwrap(), desk_id).await.unwrap();
     app.state.rooms.set_out_of_service(booking.room_id, Some(rooms::Note::parse("audit test").unwrap()), desk_id).await.unwrap();
 
-    let sources = || office::AuditSources {
-        bookings: &app.state.bookings,
-        rooms: &app.state.rooms,
-        billing: &app.state.billing,
-        users: &app.state.users,
-        notifications: &app.state.notifications,
-    };
+    let sources = || sources(&app);
     // Other tests act as the same demo staff meanwhile: assert on this test's own actions.
     let mine = AuditQuery { by: Some(manager_id), from: Some(started), limit: 2, ..AuditQuery::default() };
     let mut seen = Vec::new();
@@ -83,4 +88,56 @@ async fn actions_kept_by_four_services_come_back_in_one_log_by_person_booking_an
         let (status, error) = post(&manager, &app, "admin/audit_log", &[bad]).await;
         assert_eq!((status, error["InvalidField"]["field"].as_str()), (StatusCode::BAD_REQUEST, Some(field)), "{error}");
     }
+}
+
+#[tokio::test]
+async fn rooms_given_to_attendants_and_maintenance_tickets_are_in_the_log_with_whom_they_went_to() {
+    let app = spawn_app().await;
+    let started = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let manager = sign_in(&app, "manager@hotel.test", "manager").await;
+    let manager_id = account_id(&app, "manager@hotel.test").await;
+    let attendant = account_id(&app, "housekeeping@hotel.test").await;
+    let t = add_room_type(&app, 1).await;
+    let booking = app.state.bookings.book(request(add_guest(&app).await.id, &t, stay(40, 1))).await.unwrap();
+    let rooms = &app.state.rooms;
+    let day = app.state.bookings.business_date().await.unwrap().date;
+    rooms.assign(day, booking.room_id, attendant, manager_id).await.unwrap();
+    rooms.unassign(day, booking.room_id, manager_id).await.unwrap();
+    let new = rooms::NewTicket {
+        id: kernel::TicketId::new(),
+        room_id: booking.room_id,
+        problem: rooms::Problem::parse("audit test: loose handle").unwrap(),
+        priority: rooms::Priority::Normal,
+        reporter: manager_id,
+        takes_room_out_of_order: false,
+        out_of_order_until: None,
+        photo: None,
+    };
+    let ticket = rooms.open_ticket(new).await.unwrap();
+    rooms.assign_ticket(ticket.id, attendant, manager_id).await.unwrap();
+    rooms.resolve_ticket(ticket.id, attendant).await.unwrap();
+
+    let room = format!("room {}", booking.room_number);
+    let q = AuditQuery { from: Some(started), limit: 500, ..AuditQuery::default() };
+    let found = office::audit_log(sources(&app), &q).await.unwrap();
+    let mine: Vec<_> = found.actions.iter().filter(|a| a.subject == room).map(|a| (a.area.as_str(), a.action.as_str(), a.by, a.whom)).collect();
+    let problem = "“audit test: loose handle”";
+    assert_eq!(
+        mine,
+        [
+            ("Maintenance", format!("resolved the ticket {problem}").as_str(), Some(attendant), None),
+            ("Maintenance", format!("gave the ticket {problem} to").as_str(), Some(manager_id), Some(attendant)),
+            ("Maintenance", format!("opened a normal ticket {problem}").as_str(), Some(manager_id), None),
+            ("Housekeeping", format!("taken back for {day} from").as_str(), Some(manager_id), Some(attendant)),
+            ("Housekeeping", format!("assigned for {day} to").as_str(), Some(manager_id), Some(attendant)),
+        ],
+        "newest first"
+    );
+
+    // The page names the person each went to.
+    let (status, page) = post(&manager, &app, "admin/audit_log", &[("person", manager_id.to_string()), ("from", day.to_string())]).await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let given = page["entries"].as_array().unwrap().iter().find(|e| e["subject"] == room.as_str() && e["action"].as_str().unwrap().starts_with("assigned for"));
+    let given = given.and_then(|e| e["action"].as_str()).unwrap_or_default();
+    assert!(given.starts_with(&format!("assigned for {day} to ")) && given.ends_with("(housekeeping)"), "{given:?}: {page}");
 }
